@@ -1,0 +1,50 @@
+# Bilateral: `make help` lists the targets. Every target builds .venv first when it is missing
+# or older than pyproject.toml.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JOBS ?= 2
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name bilateral --display-name "Python (bilateral)" >/dev/null
+	@touch $(STAMP)
+
+.PHONY: help venv report extract test test-fast lint format lab notebooks clean
+
+help: ## show this help
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## build .venv (only when missing or pyproject.toml changed)
+
+extract: $(STAMP) ## write the tables of every seed to data/processed/
+	$(BIN)/bilateral extract
+
+report: $(STAMP) ## the main job: tables and an HTML report for every seed in seeds/
+	$(BIN)/bilateral extract
+
+test: $(STAMP) lint ## lint, then run every test
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## run the tests that need no notebook kernel or browser
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP) ## ruff on the library, tests, benchmarks and the notebooks' jupytext pairs
+	$(BIN)/ruff check src tests benchmarks notebooks
+
+format: $(STAMP) ## sort imports and fix what ruff can fix
+	$(BIN)/ruff check --fix src tests benchmarks notebooks
+
+notebooks: $(STAMP) ## regenerate notebooks/*.ipynb (no outputs) from their jupytext .py pairs
+	$(BIN)/jupytext --sync notebooks/*.py
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
+	$(BIN)/jupyter lab notebooks/
+
+clean: ## remove generated outputs (data/processed, reports) but keep .venv
+	rm -rf data/processed reports/*/ reports/index.html

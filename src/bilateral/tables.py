@@ -1,0 +1,202 @@
+"""Build, write and read the tables of an article; the schemas live here, in one place.
+
+Every table is a :class:`pandas.DataFrame` whose columns and dtypes are given by
+:data:`SCHEMAS`; :func:`write` and :func:`read` round-trip them through UTF-8 CSV files.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from . import structure
+from .article import Article
+
+# (column, dtype, meaning). dtype is a pandas dtype name: "string", "Int64" (nullable int),
+# "int64", "float64" or "boolean". Dates are ISO 8601 strings at the precision of the text.
+SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
+    "article": [
+        ("article_id", "string", "seed file stem"),
+        ("title", "string", "article title as in the header"),
+        ("revision", "int64", "Wikipedia revision id"),
+        ("url", "string", "article URL as in the header"),
+        ("lang", "string", "language code from the URL host (he, en)"),
+        ("n_sections", "int64", "sections, the lead included"),
+        ("n_paragraphs", "int64", "paragraphs"),
+        ("n_sentences", "int64", "sentences"),
+        ("n_words", "int64", "words in the body text (headings excluded)"),
+        ("n_citations", "int64", "removed-citation gaps in the body"),
+    ],
+    "sections": [
+        ("section_id", "int64", "0 for the lead, then in document order"),
+        ("order", "int64", "position in the article"),
+        ("level", "int64", "1 for the lead (and '= X =' headings), 2 for '== X ==', 3 for '=== X ===' ..."),
+        ("title", "string", "heading text; empty for the lead"),
+        ("parent_id", "Int64", "section_id of the enclosing heading; empty at the top"),
+        ("n_paragraphs", "int64", "paragraphs directly under this heading"),
+        ("n_sentences", "int64", "sentences directly under this heading"),
+        ("n_words", "int64", "words directly under this heading"),
+        ("n_citations", "int64", "removed-citation gaps directly under this heading"),
+        ("is_empty", "boolean", "no text under the heading nor in its subsections"),
+        ("char_start", "int64", "offset of the heading line (0 for the lead)"),
+        ("char_end", "int64", "offset where the next section starts"),
+    ],
+    "paragraphs": [
+        ("paragraph_id", "int64", "in document order"),
+        ("section_id", "int64", "section holding the paragraph"),
+        ("order", "int64", "position within its section"),
+        ("text", "string", "paragraph text, white-space runs collapsed"),
+        ("char_start", "int64", "offset of the first character"),
+        ("char_end", "int64", "offset after the last character"),
+        ("n_sentences", "int64", "sentences"),
+        ("n_words", "int64", "words"),
+    ],
+    "sentences": [
+        ("sentence_id", "int64", "in document order"),
+        ("paragraph_id", "int64", "paragraph holding the sentence"),
+        ("section_id", "int64", "section holding the sentence"),
+        ("order", "int64", "position within its paragraph"),
+        ("text", "string", "sentence text, white-space runs collapsed"),
+        ("char_start", "int64", "offset of the first character"),
+        ("char_end", "int64", "offset after the final punctuation"),
+        ("n_citations", "int64", "removed-citation gaps in or right after the sentence"),
+        ("n_words", "int64", "words"),
+    ],
+}
+
+TABLES: tuple[str, ...] = tuple(SCHEMAS)
+
+
+@dataclass
+class Tables:
+    """All tables of one article, one DataFrame per attribute (``t.sections``, ``t.sentences`` ...)."""
+
+    article: pd.DataFrame
+    sections: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Names of the tables held, in schema order."""
+        return tuple(f.name for f in fields(self))
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    @property
+    def article_id(self) -> str:
+        """The article's id (its seed file stem)."""
+        return str(self.article["article_id"].iloc[0])
+
+    @property
+    def lang(self) -> str:
+        """The article's language code."""
+        return str(self.article["lang"].iloc[0])
+
+
+def frame(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
+    """A DataFrame for table ``name`` from ``rows``, with the schema's columns and dtypes."""
+    columns = [c for c, _, _ in SCHEMAS[name]]
+    if rows and isinstance(rows[0], dict):
+        df = pd.DataFrame.from_records(rows, columns=columns)
+    else:
+        df = pd.DataFrame.from_records(rows or [], columns=columns)
+    return _typed(name, df)
+
+
+def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    out = {}
+    for column, dtype, _ in SCHEMAS[name]:
+        values = df[column]
+        if dtype == "string":
+            values = values.astype("string").fillna("")
+        elif dtype in ("Int64", "int64"):
+            values = pd.to_numeric(values.replace("", None), errors="raise").astype(dtype)
+        elif dtype == "boolean":
+            values = values.map(lambda v: str(v).lower() in ("true", "1") if isinstance(v, str) else v)
+            values = values.astype("boolean")
+        else:
+            values = pd.to_numeric(values.replace("", None)).astype(dtype)
+        out[column] = values
+    return pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+
+
+def build(article: Article) -> Tables:
+    """Every table of ``article``."""
+    st = structure.parse(article.body, article.lang)
+    sentence_words = [structure.count_words(s.text) for s in st.sentences]
+
+    sentences = frame("sentences", [
+        (s.sentence_id, s.paragraph_id, s.section_id, s.order, s.text, s.char_start, s.char_end,
+         s.n_citations, n)
+        for s, n in zip(st.sentences, sentence_words, strict=True)
+    ])
+    by_para = sentences.groupby("paragraph_id").agg(n_sentences=("sentence_id", "size"), n_words=("n_words", "sum"))
+    paragraphs = frame("paragraphs", [
+        (p.paragraph_id, p.section_id, p.order, p.text, p.char_start, p.char_end,
+         int(by_para["n_sentences"].get(p.paragraph_id, 0)), int(by_para["n_words"].get(p.paragraph_id, 0)))
+        for p in st.paragraphs
+    ])
+    by_sec = sentences.groupby("section_id").agg(
+        n_sentences=("sentence_id", "size"), n_words=("n_words", "sum"), n_citations=("n_citations", "sum"))
+    paras_per_sec = paragraphs.groupby("section_id").size()
+    has_text = {s.section_id: paras_per_sec.get(s.section_id, 0) > 0 for s in st.sections}
+    for s in reversed(st.sections):  # children come after parents: propagate text upwards
+        if has_text[s.section_id] and s.parent_id is not None:
+            has_text[s.parent_id] = True
+    sections = frame("sections", [
+        (s.section_id, s.order, s.level, s.title, s.parent_id,
+         int(paras_per_sec.get(s.section_id, 0)), int(by_sec["n_sentences"].get(s.section_id, 0)),
+         int(by_sec["n_words"].get(s.section_id, 0)), int(by_sec["n_citations"].get(s.section_id, 0)),
+         not has_text[s.section_id], s.char_start, s.char_end)
+        for s in st.sections
+    ])
+    article_df = frame("article", [(
+        article.article_id, article.title, article.revision, article.url, article.lang,
+        len(sections), len(paragraphs), len(sentences), int(sentences["n_words"].sum()),
+        int(sentences["n_citations"].sum()),
+    )])
+    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences)
+
+
+def write(tables: Tables, out_dir: str | Path) -> Path:
+    """Write every table to ``out_dir/<article_id>/<table>.csv`` (each file atomically)."""
+    folder = Path(out_dir) / tables.article_id
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in tables.names:
+        atomic_write_text(folder / f"{name}.csv", tables[name].to_csv(index=False, lineterminator="\n"))
+    return folder
+
+
+def read(folder: str | Path) -> Tables:
+    """Read the tables that :func:`write` wrote to ``folder`` (one article's folder)."""
+    folder = Path(folder)
+    frames = {}
+    for f in fields(Tables):
+        df = pd.read_csv(folder / f"{f.name}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+        frames[f.name] = _typed(f.name, df)
+    return Tables(**frames)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader never sees a half-written file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
