@@ -17,7 +17,7 @@ from .tables import SCHEMAS, Tables
 __version__ = "0.1.0"
 __all__ = [
     "Article", "BilateralError", "BilateralWarning", "SCHEMAS", "SeedFormatError", "Tables",
-    "__version__", "extract", "load",
+    "__version__", "article", "extract", "load", "paths", "structure", "tables",
 ]
 
 

@@ -8,13 +8,16 @@ white space (where citations were removed) collapsed to one space.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import pandas as pd
+
 from . import resources
 
-_HEADING = re.compile(r"^[ \t]*(={1,6})[ \t]*(.*?)[ \t]*(={1,6})[ \t]*$")
+_HEADING = re.compile(r"^[ \t]*(={1,6})(.+?)(={1,6})[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
 _SPACES = re.compile(r"\s+")
 # A removed citation leaves two or more blanks; a trailing blank at the end of a paragraph too.
@@ -290,3 +293,12 @@ def _abbreviations(lang: str) -> frozenset[str]:
 @cache
 def _frozen(lang: str, name: str, key: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in resources.load(lang, name).get(key, []))
+
+
+def term_counts(texts: Iterable[str], lang: str) -> pd.DataFrame:
+    """A ``term, n`` table of the :func:`terms` of ``texts``, most frequent first (ties by term)."""
+    texts = list(texts)
+    vocabulary = {w.lower() for t in texts for w in words(t)}
+    counts = Counter(term for t in texts for term in terms(t, lang, vocabulary))
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return pd.DataFrame(rows, columns=["term", "n"]).astype({"term": "string", "n": "int64"})

@@ -200,3 +200,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def schema_markdown() -> str:
+    """The data dictionary (docs/tables.md) as Markdown, generated from :data:`SCHEMAS`."""
+    lines = [
+        "# Tables",
+        "",
+        "Generated from `bilateral.tables.SCHEMAS` by `python -m bilateral.tables > docs/tables.md`;",
+        "a test fails when the two differ. Each table is `<out>/<article_id>/<table>.csv` (UTF-8,",
+        "header row). Offsets are character offsets into the article body (LF line endings, after",
+        "the `---` line). Dates are ISO 8601 at the precision the text gives (`1948-11-28`,",
+        "`1961-10`, `1961`), empty where unknown. Empty cells are empty strings or missing integers.",
+    ]
+    for name, schema in SCHEMAS.items():
+        lines += ["", f"## {name}", "", "| column | dtype | meaning |", "|---|---|---|"]
+        lines += [f"| `{c}` | {d} | {m} |" for c, d, m in schema]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(schema_markdown(), end="")

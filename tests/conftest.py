@@ -1,0 +1,39 @@
+"""Shared fixtures: the project's paths and small seed builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_ba48285eb3d73b6f.txt"
+ARTICLES = ROOT / "tests" / "articles"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+HEADER = 'revision: 1\ntitle: "Test article"\nurl: https://en.wikipedia.org/wiki/Test\n\n---\n'
+
+
+def seed_text(body: str, header: str = HEADER) -> str:
+    """A seed file's text from a body (and optionally a header)."""
+    return header + body
+
+
+@pytest.fixture
+def write_seed(tmp_path):
+    """Write a seed file under tmp_path and return its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+def test_articles() -> list[Path]:
+    """The hand-written test articles in tests/articles/."""
+    return sorted(ARTICLES.glob("*.txt"))
