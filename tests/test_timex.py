@@ -1,0 +1,153 @@
+"""Temporal expressions: every form the extraction issue lists, the traps, and the seed."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+
+import bilateral
+from bilateral import timex
+
+
+def one(text: str, lang: str) -> tuple[str, str, str, str]:
+    found = timex.extract(text, lang)
+    assert len(found) == 1, [(t.text, t.kind) for t in found]
+    t = found[0]
+    return t.text, t.kind, t.start, t.end
+
+
+HEBREW = {
+    "full date with prefix": ("היחסים כוננו ב-28 בנובמבר 1948, חודש וחצי אחר כך.", ("ב-28 בנובמבר 1948", "date", "1948-11-28", "1948-11-28")),
+    "full date without prefix": ("ההסכם נחתם 28 בנובמבר 1948 בבירה.", ("28 בנובמבר 1948", "date", "1948-11-28", "1948-11-28")),
+    "maqaf instead of hyphen": ("ב־6 ביוני 1959 ביקר הנשיא.", ("ב־6 ביוני 1959", "date", "1959-06-06", "1959-06-06")),
+    "month and year": ("השגריר טען באוקטובר 1961 כי.", ("באוקטובר 1961", "month", "1961-10", "1961-10")),
+    "march spelled מרץ": ("באספה במרץ 1962 הודה.", ("במרץ 1962", "month", "1962-03", "1962-03")),
+    "march spelled מרס": ("באספה במרס 1962 הודה.", ("במרס 1962", "month", "1962-03", "1962-03")),
+    "in the year": ("בשנת 1961, חתמו.", ("בשנת 1961", "year", "1961", "1961")),
+    "prefixed year": ("עד למותו ב-1985 ולנפילה.", ("ב-1985", "year", "1985", "1985")),
+    "in the years with a dash": ("בשנים 1950–1953 נלחמו.", ("בשנים 1950–1953", "range", "1950", "1953")),
+    "day range sharing its year": ("בין ה-29 ביוני ל-1 ביולי 1956, אירח.", ("בין ה-29 ביוני ל-1 ביולי 1956", "range", "1956-06-29", "1956-07-01")),
+    "day range in one month": ("בין ה-29 ל-30 ביוני 1956 אירח.", ("בין ה-29 ל-30 ביוני 1956", "range", "1956-06-29", "1956-06-30")),
+    "from year until year": ("מ-1961 ועד 1985 היו היחסים קרים.", ("מ-1961 ועד 1985", "range", "1961", "1985")),
+    "bare year range": ("המלחמה (1950–1953) הסתיימה.", ("1950–1953", "range", "1950", "1953")),
+    "between the years": ("בין השנים 1961 ל-1978 לא נפגשו.", ("בין השנים 1961 ל-1978", "range", "1961", "1978")),
+    "decade": ("בשנות ה-70 היחסים הידרדרו.", ("בשנות ה-70", "decade", "1970", "1979")),
+    "decade of an explicit century": ("בשנות ה-90 של המאה ה-20 חודשו.", ("בשנות ה-90 של המאה ה-20", "decade", "1990", "1999")),
+    "decade in words": ("בשנות השבעים חלה התקררות.", ("בשנות השבעים", "decade", "1970", "1979")),
+    "early decade": ("בתחילת שנות ה-80 חודשו.", ("בתחילת שנות ה-80", "decade", "1980", "1983")),
+    "late decade": ("בסוף שנות ה-80 חודשו.", ("בסוף שנות ה-80", "decade", "1987", "1989")),
+    "century": ("במהלך המאה ה-20 נסחרו.", ("המאה ה-20", "century", "1901", "2000")),
+    "after": ("היחסים נורמלו לאחר 1990, אולם.", ("לאחר 1990", "after", "1990", "")),
+    "until": ("הם נותרו צוננים עד 1985 לפחות.", ("עד 1985", "before", "", "1985")),
+    "since": ("מאז 1991 יש שגרירות.", ("מאז 1991", "after", "1991", "")),
+    "before": ("לפני 1948 לא היו יחסים.", ("לפני 1948", "before", "", "1948")),
+    "today": ("כיום, המדינות מקיימות יחסים.", ("כיום", "present", "", "")),
+    "as of a year": ("נכון ל-2020 אין שגרירות.", ("נכון ל-2020", "present", "2020", "2020")),
+}
+
+
+@pytest.mark.parametrize("text,expected", HEBREW.values(), ids=HEBREW.keys())
+def test_hebrew_forms(text, expected):
+    assert one(text, "he") == expected
+
+
+ENGLISH = {
+    "month day, year": ("Relations began on November 28, 1948, soon after.", ("November 28, 1948", "date", "1948-11-28", "1948-11-28")),
+    "day month year": ("Relations began on 28 November 1948.", ("28 November 1948", "date", "1948-11-28", "1948-11-28")),
+    "day range sharing its year": ("From 29 June to 1 July 1956, Kim visited.", ("From 29 June to 1 July 1956", "range", "1956-06-29", "1956-07-01")),
+    "in a year": ("They signed a declaration in 1961.", ("1961", "year", "1961", "1961")),
+    "in a month": ("In October 1961 the envoy wrote.", ("October 1961", "month", "1961-10", "1961-10")),
+    "decade": ("Ties worsened in the 1970s.", ("the 1970s", "decade", "1970", "1979")),
+    "late decade": ("In the late 1980s ties thawed.", ("the late 1980s", "decade", "1987", "1989")),
+    "early decade": ("In the early 1990s ties thawed.", ("the early 1990s", "decade", "1990", "1993")),
+    "after": ("Relations normalised after 1990.", ("after 1990", "after", "1990", "")),
+    "since": ("An embassy has operated since 1991.", ("since 1991", "after", "1991", "")),
+    "until": ("They stayed cold until 1985.", ("until 1985", "before", "", "1985")),
+    "bare range": ("During the war (1950–1953) Albania helped.", ("1950–1953", "range", "1950", "1953")),
+    "between years": ("Between 1961 and 1978 they did not meet.", ("Between 1961 and 1978", "range", "1961", "1978")),
+    "from year to year": ("from 1961 to 1985 trade fell.", ("from 1961 to 1985", "range", "1961", "1985")),
+    "today": ("Today, the embassy in Sofia covers Albania.", ("Today", "present", "", "")),
+    "as of": ("As of 2020 there is no embassy.", ("As of 2020", "present", "2020", "2020")),
+    "century": ("Trade grew in the 20th century.", ("the 20th century", "century", "1901", "2000")),
+}
+
+
+@pytest.mark.parametrize("text,expected", ENGLISH.values(), ids=ENGLISH.keys())
+def test_english_forms(text, expected):
+    assert one(text, "en") == expected
+
+
+RELATIVE = {
+    "that month (he)": ("he", "באוקטובר 1961 כתב. באותו חודש, הותר.", ("באותו חודש", "1961-10")),
+    "that year (he)": ("he", "ב-6 ביוני 1959 ביקר. באותה שנה נחתם.", ("באותה שנה", "1959")),
+    "a year later (he)": ("he", "בשנת 1961 נחתם. שנה לאחר מכן בוטל.", ("שנה לאחר מכן", "1962")),
+    "two years later (he)": ("he", "בשנת 1961 נחתם. כעבור שנתיים בוטל.", ("כעבור שנתיים", "1963")),
+    "that month (en)": ("en", "In October 1961 he wrote. That month, the embassy spoke.", ("That month", "1961-10")),
+    "the following year (en)": ("en", "In 1961 they signed. The following year it lapsed.", ("The following year", "1962")),
+}
+
+
+@pytest.mark.parametrize("lang,text,expected", RELATIVE.values(), ids=RELATIVE.keys())
+def test_relative_expressions_lean_on_the_expression_before(lang, text, expected):
+    found = timex.extract(text, lang)
+    rel = [t for t in found if t.kind == "relative"]
+    assert len(rel) == 1
+    assert (rel[0].text, rel[0].start) == expected
+    assert rel[0].start == rel[0].end
+    assert found[rel[0].anchor].kind != "relative"
+
+
+def test_relative_with_nothing_before_stays_empty():
+    (t,) = timex.extract("באותה שנה נחתם הסכם.", "he")
+    assert (t.kind, t.start, t.end) == ("relative", "", "")
+
+
+NOT_DATES = {
+    "anniversary ordinal (he)": ("he", "לרגל יום השנה ה-100 לעצמאותה."),
+    "ordinal outside decades (he)": ("he", "הקונגרס ה-70 של המפלגה התכנס."),
+    "a duration (he)": ("he", "למעלה מחודש וחצי לאחר ההכרזה."),
+    "soldiers (he)": ("he", "נשלחו 2000 חיילים ו-1,200 יועצים."),
+    "resolution number (he)": ("he", "לפי החלטה 1973 ולפי סעיף 51."),
+    "anniversary (en)": ("en", "On the 100th anniversary of independence, he wrote."),
+    "troops (en)": ("en", "It sent 2000 soldiers and 1,948 advisers."),
+    "resolution and page (en)": ("en", "Resolution 1973 and p. 1985 say so."),
+    "money (en)": ("en", "It lent $1961 million in 12.1985 units."),
+}
+
+
+@pytest.mark.parametrize("lang,text", NOT_DATES.values(), ids=NOT_DATES.keys())
+def test_numbers_that_are_not_dates(lang, text):
+    assert timex.extract(text, lang) == []
+
+
+def test_decade_takes_the_century_of_the_text_before():
+    found = timex.extract("בשנת 2005 נפגשו. בשנות ה-10 התקררו.", "he")
+    assert (found[1].start, found[1].end) == ("2010", "2019")
+
+
+def test_offsets_point_at_the_text():
+    text = "בשנת 1961, אלבניה חתמה. לאחר 1990 התחדשו."
+    for t in timex.extract(text, "he"):
+        assert text[t.char_start:t.char_end] == t.text
+
+
+SEED_TIMEXES = [
+    ("ב-28 בנובמבר 1948", "date", "1948-11-28", "1948-11-28"),
+    ("בין ה-29 ביוני ל-1 ביולי 1956", "range", "1956-06-29", "1956-07-01"),
+    ("ב-6 ביוני 1959", "date", "1959-06-06", "1959-06-06"),
+    ("בשנת 1961", "year", "1961", "1961"),
+    ("באוקטובר 1961", "month", "1961-10", "1961-10"),
+    ("באותו חודש", "relative", "1961-10", "1961-10"),
+    ("במרץ 1962", "month", "1962-03", "1962-03"),
+    ("בשנות ה-70", "decade", "1970", "1979"),
+    ("ביוני 1977", "month", "1977-06", "1977-06"),
+    ("ב-1985", "year", "1985", "1985"),
+    ("לאחר 1990", "after", "1990", ""),
+    ("בנובמבר 2012", "month", "2012-11", "2012-11"),
+    ("כיום", "present", "", ""),
+]
+
+
+def test_seed_timexes_exactly():
+    found = timex.extract(bilateral.load(SEED).body, "he")
+    assert [(t.text, t.kind, t.start, t.end) for t in found] == SEED_TIMEXES
