@@ -241,7 +241,8 @@ def is_gershayim(text: str, i: int) -> bool:
         j += 1
     # Abbreviations end one or two letters after the mark; a longer run is a quoted word
     # glued to a prefix letter (כ"רוויזיוניסטיות").
-    return j - (i + 1) <= 2 and not (j < len(text) and text[j] in _QUOTE_TOGGLE)
+    # A hyphen after the run means a quoted compound (ש"אי-הזדהות), not an abbreviation.
+    return j - (i + 1) <= 2 and not (j < len(text) and text[j] in _QUOTE_TOGGLE | {"-", "־"})
 
 
 def words(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import structure
+from . import extraction, structure
 from .article import Article
 
 # (column, dtype, meaning). dtype is a pandas dtype name: "string", "Int64" (nullable int),
@@ -66,6 +66,56 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("n_citations", "int64", "removed-citation gaps in or right after the sentence"),
         ("n_words", "int64", "words"),
     ],
+    "timexes": [
+        ("timex_id", "int64", "in document order"),
+        ("sentence_id", "int64", "sentence holding the expression"),
+        ("text", "string", "the expression as written, prefix letters and keywords included"),
+        ("char_start", "int64", "offset of the first character"),
+        ("char_end", "int64", "offset after the last character"),
+        ("kind", "string", "date, month, year, range, decade, century, after, before, relative, present"),
+        ("start", "string", "first day/month/year it covers (ISO 8601); empty for 'before' and undated 'present'"),
+        ("end", "string", "last day/month/year it covers (ISO 8601); empty for 'after' and undated 'present'"),
+        ("anchor_id", "Int64", "relative expressions: the timex_id they were resolved from"),
+    ],
+    "entities": [
+        ("entity_id", "int64", "in order of first mention"),
+        ("type", "string", "person, country, organization, place"),
+        ("name", "string", "name as the article writes it (without prefix letters)"),
+        ("canonical", "string", "English name where known (CLDR for states, the gazetteer otherwise)"),
+        ("code", "string", "states: ISO 3166 code (or the gazetteer's code for a former state)"),
+        ("n_mentions", "int64", "rows of this entity in mentions"),
+    ],
+    "mentions": [
+        ("mention_id", "int64", "in document order"),
+        ("entity_id", "int64", "the entity mentioned"),
+        ("sentence_id", "int64", "sentence holding the mention"),
+        ("text", "string", "the mention as written (with any prefix letters)"),
+        ("char_start", "int64", "offset of the first character"),
+        ("char_end", "int64", "offset after the last character"),
+    ],
+    "quotes": [
+        ("quote_id", "int64", "in document order"),
+        ("sentence_id", "int64", "sentence holding the quote"),
+        ("text", "string", "the quoted words, without the quotation marks"),
+        ("speaker_entity_id", "Int64", "the person the sentence names as saying it; empty if none"),
+        ("speaker", "string", "that person's name"),
+        ("char_start", "int64", "offset of the first quoted character"),
+        ("char_end", "int64", "offset after the last quoted character"),
+    ],
+    "events": [
+        ("event_id", "int64", "in document order"),
+        ("sentence_id", "int64", "sentence holding the event"),
+        ("section_id", "int64", "section holding the event"),
+        ("timex_id", "int64", "the temporal expression that dates it"),
+        ("start", "string", "ISO 8601 start (empty for 'before' and undated 'present')"),
+        ("end", "string", "ISO 8601 end (empty for 'after' and undated 'present')"),
+        ("date_kind", "string", "the timex kind: date, month, year, range, decade, ..."),
+        ("kind", "string", "event kind from the tone lexicon: establishment, visit, agreement, ... or other"),
+        ("text", "string", "the dated clause"),
+        ("actors", "string", "entity_ids of the people, states and organizations in the clause, ';'-separated"),
+        ("tone", "float64", "-1 (cold) .. 1 (warm), from the diplomatic lexicon; 0 when neutral"),
+        ("era", "string", "title of the section it belongs to (with its parent: 'A / B')"),
+    ],
 }
 
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
@@ -79,6 +129,11 @@ class Tables:
     sections: pd.DataFrame
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
+    timexes: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    events: pd.DataFrame
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -126,8 +181,8 @@ def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=pd.RangeIndex(len(df)))
 
 
-def build(article: Article) -> Tables:
-    """Every table of ``article``."""
+def build(article: Article, gazetteer_people: bool = True) -> Tables:
+    """Every table of ``article`` (``gazetteer_people=False`` finds people by cues alone)."""
     st = structure.parse(article.body, article.lang)
     sentence_words = [structure.count_words(s.text) for s in st.sentences]
 
@@ -161,7 +216,9 @@ def build(article: Article) -> Tables:
         len(sections), len(paragraphs), len(sentences), int(sentences["n_words"].sum()),
         int(sentences["n_citations"].sum()),
     )])
-    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences)
+    extracted = extraction.extract(article, st, gazetteer_people)
+    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
+                  **{name: frame(name, rows) for name, rows in extracted.items()})
 
 
 def write(tables: Tables, out_dir: str | Path) -> Path:
