@@ -35,4 +35,4 @@ def extract(seed: str | Path | Article | None = None) -> Tables:
 def _resolve(seed: str | Path | None) -> Path:
     if seed is None or str(seed) == "":
         return paths.default_seed()
-    return Path(seed)
+    return paths.resolve(seed)

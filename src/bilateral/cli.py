@@ -27,7 +27,25 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", type=Path, default=None, metavar="DIR",
                     help="output folder (default: data/processed)")
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    rep = sub.add_parser("report", help="build the HTML report of one seed")
+    rep.add_argument("seed", nargs="?", type=Path, metavar="SEED", help="seed file (default: the embedded article)")
+    _report_options(rep)
+
+    bat = sub.add_parser("batch", help="build the reports of many seeds in parallel, plus an index page")
+    bat.add_argument("seeds", nargs="*", type=Path, metavar="SEED", help="seed files (default: every seeds/*.txt)")
+    bat.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="reports built at once (default: 2)")
+    bat.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _report_options(bat)
     return parser
+
+
+def _report_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: reports)")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                   help="set a report notebook parameter (see `bilateral params`)")
+    p.add_argument("--force", action="store_true", help="rebuild even when the inputs have not changed")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +101,48 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-_COMMANDS = {"extract": cmd_extract}
+def cmd_report(args: argparse.Namespace) -> int:
+    """Build one report; exit 2 for a bad seed, 1 when the notebook fails."""
+    from . import article, batch
+
+    seed = args.seed or paths.default_seed()
+    params = batch.check_parameters(dict(args.parameter))
+    article.load(seed)  # a bad seed is bad input (exit 2), not a failed report
+    batch.ensure_kernel()
+    out = args.out or paths.reports_dir()
+    result = batch.build(seed, out, params, force=args.force)
+    if result.status == "failed":
+        print(f"bilateral: error: {result.seed}: report failed: {result.error} "
+              f"(see {Path(out) / result.article_id / 'failed.ipynb'})", file=sys.stderr)
+        return 1
+    print(Path(out) / result.article_id / "report.html")
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Build many reports; failures are listed and the exit is 1 if any report failed."""
+    from . import batch
+
+    seeds = _seeds(args.seeds)
+    if not seeds:
+        print("bilateral: error: no seeds given and seeds/ has no *.txt files", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        print("bilateral: error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    params = batch.check_parameters(dict(args.parameter))
+    out = args.out or paths.reports_dir()
+    results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force, progress=not args.no_progress)
+    failed = [r for r in results if r.status == "failed"]
+    built = sum(r.status == "ok" for r in results)
+    cached = sum(r.status == "cached" for r in results)
+    for r in failed:
+        print(f"bilateral: error: {r.seed}: {r.error}", file=sys.stderr)
+    print(f"{len(results)} reports: {built} built, {cached} up to date, {len(failed)} failed; index: {Path(out) / 'index.html'}")
+    return 1 if failed else 0
+
+
+_COMMANDS = {"extract": cmd_extract, "report": cmd_report, "batch": cmd_batch}
 
 if __name__ == "__main__":
     sys.exit(main())

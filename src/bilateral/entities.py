@@ -203,6 +203,9 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     known: list[tuple[int, int, _Form, str]] = []  # start, end, form, surface
     for ps in sentences:
         known.extend(_scan_known(body, ps, lex, r))
+    # Gazetteer people join the cue-found ones, so their surnames are followed up too.
+    listed = [(k[0], k[1], k[3]) for k in known if k[2].type == "person"]
+    known = [k for k in known if k[2].type != "person"]
     orgs = []
     for ps in sentences:
         orgs.extend(_scan_orgs(body, ps, lex, r, known))
@@ -212,7 +215,7 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     candidates = []
     for ps in sentences:
         candidates.extend(_person_candidates(body, ps, lex, r, known + orgs))
-    person_mentions = _person_mentions(body, sentences, candidates, r, known + orgs + places)
+    person_mentions = _person_mentions(body, sentences, candidates + listed, r, known + orgs + places)
 
     raw = sorted(known + orgs + places, key=lambda k: (k[0], -k[1]))
     mentions: list[Mention] = []
@@ -478,9 +481,10 @@ def _name_like(word: str, r: _Rules, first: bool, lex: _Lexicon) -> bool:
         if word.startswith("ה") and "'" not in word and "׳" not in word:
             return False  # a definite noun, not a name (הוג'ה keeps its geresh)
         if not first:
-            for prefix, rest in _strip_options(word, r, name_only=False)[1:]:
-                if rest in r.not_name or rest in lex.by_first:
-                    return False
+            for _, rest in _strip_options(word, r, name_only=False)[1:]:
+                whole_form = any(len(e[0]) == 1 for e in lex.by_first.get(rest, ()))
+                if len(rest) >= 3 and (rest in r.not_name or whole_form):
+                    return False  # בטירנה, בביקור: a prefix on a known word, not a name
         return True
     if word.lower() in _NAME_PARTICLES and not first:
         return True
@@ -535,12 +539,18 @@ def _person_candidates(body, ps, lex, r: _Rules, known):
             i += 1
             continue
         # A title after an attribution ("לדברי ההיסטוריון X") or a chain of titles.
-        more = _phrase_at(ps, end, r.titles, r, allow_prefix=r.he) if end < len(ps) else None
-        end = more or end
+        attributed = _phrase_at(ps, i, r.titles, r, allow_prefix=r.he) is None
+        while end < len(ps):
+            more = _phrase_at(ps, end, r.titles, r, allow_prefix=r.he)
+            if more is None:
+                break
+            end = more
         if end < len(ps) and _punct_between(body, ps[end - 1], ps[end]) and body[ps[end - 1].end:ps[end].start].strip() != ",":
             i = end
             continue
         span = _read_name(body, ps, end, r, lex, known, max_words)
+        if span is not None and attributed and r.he and len(_words(body, ps[span[0]:span[1]])) < 2:
+            span = None  # "לפי סעיף": after an attribution alone, a one-word "name" is a noun
         if span is not None:
             a, b = span
             out.append((ps[a].start, ps[b - 1].end, structure.collapse(body[ps[a].start:ps[b - 1].end])))
@@ -566,57 +576,76 @@ def _speaker_before_verb(body, ps, r: _Rules, lex, known):
     return out
 
 
+def _words(body: str, ps: list[_Piece]) -> list[_Piece]:
+    """Pieces joined by a bare hyphen (איל-סונג, Il-sung) as one word."""
+    words: list[_Piece] = []
+    for p in ps:
+        if words and words[-1].end < p.start and body[words[-1].end:p.start] in ("-", "־", "‑"):
+            w = words[-1]
+            words[-1] = _Piece(w.start, p.end, body[w.start:p.end])
+        else:
+            words.append(p)
+    return words
+
+
 def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Mention]:
     """Every mention of every person: the cue-found names, their full-name and short-form
     recurrences, each short form given to the most recent person it belongs to."""
-    full = {}
-    for s, e, name in sorted(candidates):
-        if len(_split_form(name)[0]) >= 2 or not r.he:
-            full.setdefault(name, s)
-    singles = [(s, e, name) for s, e, name in candidates if name not in full]
-    # A single-word name after a title that is a word of a full name belongs to that person.
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for name in full:
-        words = [w for w in re.split(r"\s+", name)]
-        for w in words:
-            if len(w) >= 3 or r.he and len(w) >= 2 and "'" in w:
-                by_word[w].append(name)
-    standalone = {name for _, _, name in singles if name not in by_word}
-    names = set(full) | standalone
-    # English: a multi-word name whose words are a sub-sequence of a longer name is that person.
-    if not r.he:
-        for name in list(full):
-            for other in full:
-                if other != name and f" {name} " in f" {other} ":
-                    names.discard(name)
-                    by_word.setdefault(name, []).append(other)
+    names: dict[str, int] = {}  # full name -> where it was first found
+    singles: set[str] = set()
+    for s, _e, name in sorted(candidates):
+        if len(name.split()) >= 2 or not r.he:
+            names.setdefault(name, s)
+        else:
+            singles.add(name)
+    by_word: dict[str, set[str]] = defaultdict(set)
+
+    def register(name: str) -> None:
+        for w in name.split():
+            if len(w) >= 3 or (r.he and len(w) >= 2 and ("'" in w or "׳" in w)):
+                if w.lower() not in r.not_name and not (not r.he and w.lower() in _NAME_PARTICLES):
+                    by_word[w].add(name)
+
+    for name in list(names):
+        register(name)
+    # English: "Kim" found after a title is Kim Il-sung when that full name is known.
+    for name in list(names):
+        if len(name.split()) == 1 and name in by_word and by_word[name] - {name}:
+            del names[name]
+    for name in singles:
+        if name not in by_word:
+            names[name] = 0
+            register(name)
     occupied = [(k[0], k[1]) for k in known]
-    hits: list[tuple[int, int, str, str]] = []  # start, end, key name, how (full/short)
+    hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
     for ps in sentences:
+        words = _words(body, ps)
         i = 0
-        while i < len(ps):
+        while i < len(words):
             best = None
-            for prefix, rest in _strip_options(ps[i].text, r, name_only=True):
+            for _, rest in _strip_options(words[i].text, r, name_only=True):
                 for name in names:
-                    n_pieces, seps = _split_form(name)
-                    if n_pieces[0] != rest or i + len(n_pieces) > len(ps):
+                    parts = name.split()
+                    if parts[0] != rest or i + len(parts) > len(words):
                         continue
-                    if any(ps[i + k].text != n_pieces[k] for k in range(1, len(n_pieces))):
-                        continue
-                    if any(_sep(body[ps[i + k].end:ps[i + k + 1].start]) != seps[k] for k in range(len(seps))):
-                        continue
-                    if best is None or len(n_pieces) > best[0]:
-                        best = (len(n_pieces), name, "full")
+                    if all(words[i + k].text == parts[k] for k in range(1, len(parts))):
+                        if best is None or len(parts) > best[0]:
+                            best = (len(parts), name, "full")
                 if best is None and rest in by_word:
-                    best = (1, rest, "short")
-                    # a short form must not run on into a hyphen (איל-סונג's parts) or be inside a longer known form
-                    if i + 1 < len(ps) and _sep(body[ps[i].end:ps[i + 1].start]) == "-" and not body[ps[i].end:ps[i + 1].start].strip("-־‑"):
-                        best = None
+                    nxt = words[i + 1] if i + 1 < len(words) else None
+                    if nxt is not None and not _punct_between(body, words[i], nxt) and _new_given_name(nxt.text, r, known):
+                        # A known family name with a new given name: another person (קים ג'ונג-און).
+                        new = f"{rest} {nxt.text}"
+                        names[new] = words[i].start
+                        register(new)
+                        best = (2, new, "full")
+                    else:
+                        best = (1, rest, "short")
             if best is None:
                 i += 1
                 continue
             n, name, how = best
-            s, e = ps[i].start, ps[i + n - 1].end
+            s, e = words[i].start, words[i + n - 1].end
             if not any(a <= s < b for a, b in occupied):
                 hits.append((s, e, name, how))
             i += n
@@ -624,14 +653,23 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
     last_seen: dict[str, int] = {}
     for s, e, name, how in sorted(hits):
         if how == "full":
-            key = name if name in names else by_word[name][0]
-            if name not in names:
-                owners = [o for o in by_word[name] if o in names]
-                key = max(owners, key=lambda o: last_seen.get(o, -1)) if owners else name
+            key = name
         else:
             owners = by_word[name]
             before = [o for o in owners if o in last_seen]
-            key = max(before, key=lambda o: last_seen[o]) if before else min(owners, key=lambda o: full.get(o, 0))
+            key = max(before, key=lambda o: last_seen[o]) if before else min(owners, key=lambda o: (names.get(o, 0), o))
         last_seen[key] = s
         mentions.append(Mention(f"person:{key}", s, e, body[s:e]))
     return mentions
+
+
+def _new_given_name(word: str, r: _Rules, known) -> bool:
+    if word.lower() in r.not_name or word in r.not_name:
+        return False
+    if r.he:
+        # Transliterated given names carry a geresh or join two syllables with a hyphen
+        # (ג'ונג-און); a number (ב-1964) or gershayim (ש"אי-הזדהות) mark something else.
+        if not re.fullmatch(r"[\u05d0-\u05ea]+(?:['׳][\u05d0-\u05ea]*)*(?:-[\u05d0-\u05ea]{2,}(?:['׳][\u05d0-\u05ea]*)*)?", word):
+            return False
+        return ("'" in word or "׳" in word or "-" in word) and not word.startswith("ה")
+    return word[:1].isupper()

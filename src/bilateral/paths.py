@@ -56,3 +56,35 @@ def reports_dir() -> Path:
 def notebooks_dir() -> Path:
     """``notebooks/``: the report and exploration notebooks."""
     return project_root() / "notebooks"
+
+
+def resolve(path: str | Path) -> Path:
+    """``path`` as given when it exists (or is absolute), else relative to the project folder.
+
+    Runners pass project-relative paths (``seeds/x.txt``) so that no machine path ends up in an
+    executed notebook; a kernel started in any folder still finds them.
+    """
+    p = Path(path)
+    if p.is_absolute() or p.exists():
+        return p
+    try:
+        candidate = project_root() / p
+    except UsageError:
+        return p
+    return candidate if candidate.exists() else p
+
+
+def relative_to_root(path: str | Path) -> str:
+    """``path`` relative to the project folder when it is inside it, else absolute."""
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(project_root()).as_posix()
+    except (ValueError, UsageError):
+        return str(p)
+
+
+def resolve_output(path: str | Path) -> Path:
+    """An output folder: absolute as given, else relative to the project folder (never to the
+    working directory, which papermill sets to wherever it runs)."""
+    p = Path(path)
+    return p if p.is_absolute() else project_root() / p

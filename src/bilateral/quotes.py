@@ -127,7 +127,7 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
                 return key
     # 2. A verb of saying before the quote, its subject after it (VS) or before it (SV).
     said = [(a, b, w) for a, b, w in words if w in verbs or (he and len(w) > 3 and w[0] in "וש" and w[1:] in verbs)]
-    for a, b, w in sorted((v for v in said if v[1] <= q0), key=lambda v: -v[0]):
+    for a, b, _w in sorted((v for v in said if v[1] <= q0), key=lambda v: -v[0]):
         before = [x[2] for x in words if x[1] <= a][-2:]
         if any(x in pronouns for x in before) and earlier_people:
             return earlier_people[-1].key

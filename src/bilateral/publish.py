@@ -1,0 +1,62 @@
+"""An executed report notebook -> a normalized notebook and one self-contained HTML page.
+
+Normalizing makes reruns byte-identical: papermill's random cell ids, run timestamps and
+durations and the machine's paths are removed. The page is nbconvert's ``basic`` body (outputs
+only: no code, no markdown notes, no stderr) inside our own template, which adds the table of
+contents, the footer, ``lang``/``dir`` and a Content-Security-Policy that allows no script and no
+outside request.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from importlib import resources as _res
+from urllib.parse import unquote
+
+import nbformat
+from markupsafe import Markup
+from nbconvert import HTMLExporter
+
+from . import __version__, report
+from .article import Article
+
+_H2 = re.compile(r'<h2 id="([A-Za-z0-9_-]+)"[^>]*>(.*?)</h2>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without run-dependent data (ids, timings, paths), for reproducible files."""
+    nb = copy.deepcopy(nb)
+    meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
+        meta.pop(key, None)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:03d}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        for out in cell.get("outputs", []):
+            out.get("metadata", {}).pop("execution", None)
+    return nb
+
+
+def page(nb: nbformat.NotebookNode, article: Article, lang: str) -> str:
+    """The published HTML page of an executed, normalized report notebook."""
+    body_nb = copy.deepcopy(nb)
+    for cell in body_nb.cells:
+        # Warnings on stderr help whoever debugs the notebook, not the reader.
+        cell["outputs"] = [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_markdown=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True, exclude_raw=True)
+    body, _ = exporter.from_notebook_node(body_nb)
+    body = body.replace('id="cell-id=', 'data-cell="')  # lab/basic templates print cell ids; keep them out of anchors
+    toc = [(m.group(1), html.unescape(_TAGS.sub("", m.group(2))).strip()) for m in _H2.finditer(body)]
+    labels = report.labels(lang)["labels"]
+    template = report.environment().get_template("page.html.j2")
+    css = (_res.files("bilateral") / "templates" / "style.css").read_text(encoding="utf-8")
+    return template.render(
+        lang=lang, dir=report.direction(lang), title=article.title, css=Markup(css), toc=toc,
+        body=Markup(body), labels=labels, revision=article.revision, version=__version__,
+        url=article.url, url_text=unquote(article.url), is_wikipedia=article.is_wikipedia,
+    )

@@ -1,0 +1,185 @@
+"""What the report notebook shows, cell by cell: title, narrative, figures and tables as HTML
+built with an autoescaping template, so article text can never become markup.
+
+Each function returns an :class:`Html` object that Jupyter displays and nbconvert keeps.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from . import charts, narrative, paths, resources
+from .errors import UsageError
+from .tables import Tables
+
+_PERIOD = re.compile(r"^\s*(\d{3,4})?\s*[-–]\s*(\d{3,4})?\s*$|^\s*(\d{3,4})\s*$")
+
+
+class Html:
+    """Markup ready to display (``_repr_html_``); build it only from escaped templates."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = str(markup)
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment of the package's templates (autoescape on for everything)."""
+    return Environment(loader=PackageLoader("bilateral", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       keep_trailing_newline=True)
+
+
+def labels(lang: str) -> dict:
+    """The report's labels in ``lang``."""
+    return resources.load("he" if lang == "he" else "en", "report")
+
+
+def direction(lang: str) -> str:
+    """``rtl`` for Hebrew, else ``ltr``."""
+    return "rtl" if lang == "he" else "ltr"
+
+
+def parse_period(period: str) -> tuple[int | None, int | None]:
+    """``"1948-1990"`` -> (1948, 1990); ``"1960-"`` -> (1960, None); ``""`` -> (None, None)."""
+    if not period or not period.strip():
+        return None, None
+    m = _PERIOD.match(period)
+    if m is None:
+        raise UsageError(f"period {period!r} is not a year range like 1948-1990")
+    if m.group(3):
+        return int(m.group(3)), int(m.group(3))
+    lo, hi = (int(g) if g else None for g in m.group(1, 2))
+    if lo is not None and hi is not None and lo > hi:
+        raise UsageError(f"period {period!r} ends before it starts")
+    return lo, hi
+
+
+def focus(tables: Tables, period: str = "") -> Tables:
+    """``tables`` with events and temporal expressions limited to ``period`` (e.g. ``1948-1990``);
+    an event is kept when its span overlaps the period."""
+    lo, hi = parse_period(period)
+    if lo is None and hi is None:
+        return tables
+
+    def overlaps(start: str, end: str) -> bool:
+        s = int(start[:4]) if start else None
+        e = int(end[:4]) if end else None
+        if s is None and e is None:
+            return False
+        return (hi is None or (s if s is not None else e) <= hi) and (lo is None or (e if e is not None else s) >= lo)
+
+    keep_events = [overlaps(s, e) for s, e in zip(tables.events.start, tables.events.end, strict=True)]
+    keep_tx = [overlaps(s, e) for s, e in zip(tables.timexes.start, tables.timexes.end, strict=True)]
+    return dataclasses.replace(tables, events=tables.events[keep_events].reset_index(drop=True),
+                               timexes=tables.timexes[keep_tx].reset_index(drop=True))
+
+
+def period_label(tables: Tables, lang: str) -> str:
+    """The years the dated events cover, e.g. ``1948-2012``."""
+    years = [int(v[:4]) for v in list(tables.events.start) + list(tables.events.end) if v]
+    if not years:
+        return labels(lang)["labels"]["all_dates"]
+    return f"{min(years)}-{max(years)}" if min(years) != max(years) else str(min(years))
+
+
+def title(tables: Tables, lang: str = "en") -> Html:
+    """The report's title block."""
+    a = tables.article.iloc[0]
+    n_events = int(((tables.events.start != "") | (tables.events.end != "")).sum())
+    subtitle = labels(lang)["subtitle"].format(revision=int(a.revision), n_events=n_events, period=period_label(tables, lang))
+    macro = environment().get_template("fragments.html.j2").module.title
+    return Html(macro({"title": str(a.title)}, subtitle, lang, direction(lang)))
+
+
+def heading(key: str, lang: str = "en") -> Html:
+    """A section heading (``<h2 id=key>``) in ``lang``; the page's table of contents lists them."""
+    macro = environment().get_template("fragments.html.j2").module.heading
+    return Html(macro(key, labels(lang)["sections"][key], lang, direction(lang)))
+
+
+def story(tables: Tables, lang: str = "en", top_n: int = 3) -> Html:
+    """The narrative under its heading."""
+    text = narrative.render(tables, lang=lang, top_n=top_n)
+    return Html(str(heading("narrative", lang)) + text._repr_html_())
+
+
+def figure(tables: Tables, name: str, out_dir: str | Path = "", fmt: str = "png", lang: str = "en") -> Html:
+    """Draw chart ``name``, save it as SVG and PNG under ``out_dir``, and show it inline with its
+    caption and alt text (the image is embedded, so the page needs no files beside it)."""
+    if fmt not in ("png", "svg"):
+        raise UsageError(f"figure format must be 'png' or 'svg', not {fmt!r}")
+    folder = figures_dir(tables, out_dir)
+    fig = charts.CHARTS[name](tables)
+    files = charts.save(fig, folder, name, formats=("svg", "png"))
+    fig.clear()
+    chosen = next(f for f in files if f.suffix == f".{fmt}")
+    mime = "image/svg+xml" if fmt == "svg" else "image/png"
+    src = f"data:{mime};base64," + base64.b64encode(chosen.read_bytes()).decode("ascii")
+    macro = environment().get_template("fragments.html.j2").module.figure
+    # The data URL is built here from our own file, so it is marked safe; caption and alt are escaped.
+    return Html(str(heading(name, lang)) + macro(Markup(src), charts.alt_text(name, tables, lang),
+                                                  charts.caption(name, tables, lang), lang, direction(lang)))
+
+
+def figures_dir(tables: Tables, out_dir: str | Path = "") -> Path:
+    """Where figures go: ``out_dir`` (project-relative or absolute), else ``reports/<id>/figures``."""
+    folder = paths.resolve_output(out_dir) if out_dir else paths.reports_dir() / tables.article_id / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def table(df: pd.DataFrame, columns: dict[str, str], lang: str = "en", caption: str = "") -> Html:
+    """``df``'s ``columns`` (a name -> label mapping) as an escaped HTML table."""
+    rows = [[_cell(v) for v in r] for r in df[list(columns)].itertuples(index=False)]
+    macro = environment().get_template("fragments.html.j2").module.table
+    return Html(macro(list(columns.values()), rows, caption, lang, direction(lang)))
+
+
+def _cell(v) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+        return ""
+    if isinstance(v, float):
+        return f"{v:+.2f}"
+    return str(v)
+
+
+def events_table(tables: Tables, lang: str = "en") -> Html:
+    """The dated events, in chronological order, with their actors by name."""
+    ev = narrative.dated_events(tables)
+    names = dict(zip(tables.entities.entity_id.astype(str), tables.entities.name, strict=True))
+    ev = ev.assign(when=[narrative.format_when(s, e, lang) for s, e in zip(ev.start, ev.end, strict=True)],
+                   actor_names=[", ".join(names[a] for a in acts.split(";") if a in names) for acts in ev.actors])
+    c = labels(lang)["columns"]
+    return Html(str(heading("events", lang)) + str(table(
+        ev, {"when": c["when"], "kind": c["kind"], "tone": c["tone"], "actor_names": c["actors"], "text": c["text"]}, lang)))
+
+
+def people_table(tables: Tables, lang: str = "en", top_n: int = 12) -> Html:
+    """The people the article names, most mentioned first."""
+    people = tables.entities[tables.entities.type == "person"].sort_values(
+        ["n_mentions", "entity_id"], ascending=[False, True]).head(top_n)
+    c = labels(lang)["columns"]
+    return Html(str(heading("people", lang)) + str(table(
+        people, {"name": c["name"], "canonical": c["canonical"], "n_mentions": c["mentions"]}, lang)))
+
+
+def quotes_table(tables: Tables, lang: str = "en") -> Html:
+    """Every quote with its speaker."""
+    c = labels(lang)["columns"]
+    return Html(str(heading("quotes", lang)) + str(table(
+        tables.quotes, {"text": c["quote"], "speaker": c["speaker"]}, lang)))

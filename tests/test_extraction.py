@@ -1,0 +1,145 @@
+"""Entities, mentions, quotes and events on the seed, and the traps the extraction issue names."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import SEED
+
+import bilateral
+from bilateral import article, entities, quotes, tables
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    # People must be found by cues alone: the gazetteer's people are switched off.
+    return tables.build(article.load(SEED), gazetteer_people=False)
+
+
+SEED_PEOPLE = {
+    "אנוור הוג'ה": 5,
+    "קים איל-סונג": 5,
+    "מהמט שהו": 1,
+    "צ'ו יונג-גון": 1,
+    "צ'ארלס ארמסטרונג": 1,
+    "קים יונג-נאם": 1,
+    "בויאר נישני": 1,
+}
+
+
+def test_seed_people_and_mention_counts_without_the_gazetteer(seed_tables):
+    people = seed_tables.entities[seed_tables.entities.type == "person"]
+    assert dict(zip(people.name, people.n_mentions, strict=True)) == SEED_PEOPLE
+
+
+def test_seed_states_include_china_through_its_demonym(seed_tables):
+    states = seed_tables.entities[seed_tables.entities.type == "country"]
+    assert {"Albania", "North Korea", "Soviet Union", "Yugoslavia", "Bulgaria", "China"} <= set(states.canonical)
+    china = states[states.canonical == "China"].iloc[0]
+    written = set(seed_tables.mentions[seed_tables.mentions.entity_id == china.entity_id].text)
+    assert "בסינים" in written
+
+
+def test_seed_organizations_resolve_aliases(seed_tables):
+    orgs = seed_tables.entities[seed_tables.entities.type == "organization"]
+    wpk = orgs[orgs.canonical == "Workers' Party of Korea"]
+    assert len(wpk) == 1
+    texts = set(seed_tables.mentions[seed_tables.mentions.entity_id == wpk.entity_id.iloc[0]].text)
+    assert texts == {"WPK", "מפלגת הפועלים הקוריאנית"}
+
+
+def test_prefix_traps(seed_tables):
+    mentioned = set(seed_tables.mentions.text)
+    assert "שהקים" not in mentioned
+    assert not any(t.startswith("הוג'איזם") for t in mentioned)
+    people = seed_tables.entities[seed_tables.entities.type == "person"]
+    # The 2012 Kim is a different man from the Kim of the 1950s.
+    kim_2012 = people[people.name == "קים יונג-נאם"].entity_id.iloc[0]
+    rows = seed_tables.mentions[seed_tables.mentions.entity_id == kim_2012]
+    assert list(rows.text) == ["קים יונג-נאם"]
+
+
+def test_mention_counts_equal_mention_rows(seed_tables):
+    counts = seed_tables.mentions.groupby("entity_id").size()
+    for row in seed_tables.entities.itertuples():
+        assert row.n_mentions == counts.get(row.entity_id, 0)
+
+
+def test_mentions_point_at_their_text(seed_tables):
+    body = article.load(SEED).body
+    for m in seed_tables.mentions.itertuples():
+        assert body[m.char_start:m.char_end] == m.text
+
+
+SEED_QUOTES = [
+    ("מבחן לקמוס", "צ'ארלס ארמסטרונג"),
+    ("יכול והיה צריך לקיים יותר מגעים עם המשלחת שלנו", ""),
+    ("הוא חושש שיבחינו בו הסובייטים.", ""),
+    ("עלינו (קוריאה הצפונית) להתכונן למקרה שברית המועצות תזרוק אותנו הצידה באותו אופן כפי שקרה לאלבניה", "קים איל-סונג"),
+    ("רוויזיוניסטיות", ""),
+    ("הגיע לרמה שלא נשמעה כמותה בשום מקום אחר, בין אם בעבר או בהווה, שלא לדבר על במדינה שקוראת לעצמה סוציאליסטית", "אנוור הוג'ה"),
+]
+
+
+def test_seed_quotes_with_speakers(seed_tables):
+    assert list(zip(seed_tables.quotes.text, seed_tables.quotes.speaker, strict=True)) == SEED_QUOTES
+
+
+def test_gershayim_and_geresh_are_not_quotes():
+    text = 'ד"ר כהן ביקר בארה"ב עם צ\'ארלס והוג\'ה.'
+    assert quotes.find(text, 0, len(text)) == []
+
+
+def test_single_quotes_and_typographic_quotes():
+    text = "He called it 'a test case' and “a model”."
+    assert [text[a:b] for a, b in quotes.find(text, 0, len(text))] == ["a test case", "a model"]
+
+
+@pytest.mark.parametrize("start,sign", [("1948-11-28", 1), ("1956-06-29", 1), ("1959-06-06", 1), ("1977-06", -1), ("1985", -1)])
+def test_seed_event_tone(seed_tables, start, sign):
+    ev = seed_tables.events[seed_tables.events.start == start]
+    assert len(ev) == 1
+    assert ev.tone.iloc[0] * sign > 0
+
+
+def test_events_have_actors_and_eras(seed_tables):
+    ev = seed_tables.events
+    assert ev.tone.between(-1, 1).all()
+    visit = ev[ev.start == "1956-06-29"].iloc[0]
+    names = set(seed_tables.entities.set_index("entity_id").loc[[int(a) for a in visit.actors.split(";")], "name"])
+    assert {"אנוור הוג'ה", "קים איל-סונג"} <= names
+    assert visit.era == "היסטוריה / המלחמה הקרה"
+    assert visit.kind == "visit"
+
+
+def test_negation_turns_warm_words_cold():
+    from bilateral import events
+
+    assert events.tone("היחסים היו ברמה גבוהה", "he") > 0
+    assert events.tone("היחסים לא היו ברמה גבוהה", "he") < 0
+    assert events.tone("relations were not friendly", "en") < 0
+
+
+def test_the_gazetteer_adds_canonical_names_for_people():
+    t = bilateral.extract(SEED)
+    people = t.entities[t.entities.type == "person"].set_index("name")
+    assert people.loc["קים איל-סונג", "canonical"] == "Kim Il-sung"
+
+
+def test_english_people_by_title_attribution_and_surname():
+    body = ("Premier Kim Il-sung visited Tirana in 1956. According to historian Charles Armstrong, "
+            "Albania was a test. Kim said the visit went well.\n")
+    found = entities.extract(body, [(0, len(body))], "en", gazetteer_people=False)
+    people = {e.name for e in found.entities if e.type == "person"}
+    assert people == {"Kim Il-sung", "Charles Armstrong"}
+    kim = next(e.key for e in found.entities if e.name == "Kim Il-sung")
+    assert sum(m.key == kim for m in found.mentions) == 2
+
+
+def test_extraction_tables_are_empty_not_missing_for_an_article_without_dates(write_seed):
+    path = write_seed("plain.txt", "revision: 1\ntitle: T\nurl: https://en.wikipedia.org/wiki/T\n---\nNo dates here at all.\n")
+    t = bilateral.extract(path)
+    assert len(t.timexes) == len(t.events) == 0
+    assert list(t.events.columns) == [c for c, _, _ in tables.SCHEMAS["events"]]
+    assert dataclasses.fields(t)
