@@ -25,8 +25,9 @@ venv: $(STAMP) ## build .venv (only when missing or pyproject.toml changed)
 extract: $(STAMP) ## write the tables of every seed to data/processed/
 	$(BIN)/bilateral extract
 
-report: $(STAMP) ## the main job: tables and an HTML report for every seed in seeds/
+report: $(STAMP) ## the main job: tables and an HTML report for every seed in seeds/ (reports/index.html)
 	$(BIN)/bilateral extract
+	$(BIN)/bilateral batch --jobs $(JOBS)
 
 test: $(STAMP) lint ## lint, then run every test
 	$(BIN)/python -m pytest

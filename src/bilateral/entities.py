@@ -81,7 +81,7 @@ class _Lexicon:
         self.primary.setdefault(form.key, surface)
         entry = (tuple(pieces), tuple(seps), form)
         bucket = self.by_first[_fold(pieces[0], self.he)]
-        if all(e[0] != entry[0] or e[1] != entry[1] for e in bucket):
+        if all(e[0] != entry[0] or e[1] != entry[1] or e[2].key != form.key for e in bucket):
             bucket.append(entry)
             bucket.sort(key=lambda e: -len(e[0]))
 
@@ -124,6 +124,8 @@ def lexicon(lang: str, people: bool = True) -> _Lexicon:
                 lex.add(str(name), _Form(key, etype, canonical, code, "name", str(name)))
             for dem in entry.get("demonyms") or []:
                 lex.add(str(dem), _Form(key, etype, canonical, code, "demonym", str(dem)))
+            for dem in entry.get("definite_demonyms") or []:
+                lex.add(str(dem), _Form(key, etype, canonical, code, "definite", str(dem)))
     for entry in gaz.get("places") or []:
         key = f"place:{entry['canonical']}"
         for name in entry.get("names") or []:
@@ -283,7 +285,11 @@ def _strip_options(piece: str, r: _Rules, name_only: bool) -> list[tuple[str, st
     if r.he:
         for p in r.name_prefixes if name_only else r.prefixes:
             if piece.startswith(p) and len(piece) - len(p) >= 2:
-                options.append((p, piece[len(p):]))
+                rest = piece[len(p):]
+                options.append((p, rest))
+                if rest.startswith("וו"):
+                    # a word-initial vav is doubled after a prefix: בווייטנאם = ב + וייטנאם
+                    options.append((p, rest[1:]))
     return options
 
 
@@ -297,6 +303,8 @@ def _match_at(body: str, ps: list[_Piece], i: int, lex: _Lexicon, r: _Rules):
                 continue
             if "ה" in prefix and form.kind == "name":
                 continue  # a proper name never takes the definite article
+            if form.kind == "definite" and "ה" not in prefix:
+                continue  # ambiguous without the article (סיני: Chinese or Sinai)
             if i + n > len(ps) or any(ps[i + k].text != pieces[k] for k in range(1, n)):
                 continue
             if any(_sep(body[ps[i + k].end:ps[i + k + 1].start]) != seps[k] for k in range(n - 1)):
@@ -320,7 +328,10 @@ def _scan_known(body: str, ps: list[_Piece], lex: _Lexicon, r: _Rules):
         if m is None:
             i += 1
             continue
-        end, form, surface = m
+        end, form, _ = m
+        # The surface as written (with its own spacing and stops), without prefix letters.
+        prefix_len = len(ps[i].text) - len(next(p for p in _split_form(form.surface)[0]))
+        surface = structure.collapse(body[ps[i].start + max(prefix_len, 0):ps[end - 1].end])
         found.append((ps[i].start, ps[end - 1].end, form, surface))
         i = end
     return found
@@ -541,11 +552,14 @@ def _person_candidates(body, ps, lex, r: _Rules, known):
         # A title after an attribution ("לדברי ההיסטוריון X") or a chain of titles.
         attributed = _phrase_at(ps, i, r.titles, r, allow_prefix=r.he) is None
         while end < len(ps):
+            if not r.he and ps[end].text.lower() in ("the", "a", "an") and end + 1 < len(ps):
+                if _phrase_at(ps, end + 1, r.titles, r, allow_prefix=False):
+                    end += 1  # "according to the historian X"
             more = _phrase_at(ps, end, r.titles, r, allow_prefix=r.he)
             if more is None:
                 break
             end = more
-        if end < len(ps) and _punct_between(body, ps[end - 1], ps[end]) and body[ps[end - 1].end:ps[end].start].strip() != ",":
+        if end < len(ps) and _punct_between(body, ps[end - 1], ps[end]) and body[ps[end - 1].end:ps[end].start].strip() not in (",", "."):
             i = end
             continue
         span = _read_name(body, ps, end, r, lex, known, max_words)
@@ -569,7 +583,10 @@ def _speaker_before_verb(body, ps, r: _Rules, lex, known):
         if p.text.lower() not in r.speech or i == 0:
             continue
         j = i
-        while j > 0 and not _punct_between(body, ps[j - 1], ps[j]) and ps[j - 1].text[:1].isupper() and _name_like(ps[j - 1].text, r, True, lex) and _known_at(known, ps[j - 1].start) is None:
+        title_words = {w for phrase in r.titles for w in phrase}
+        while j > 0 and not _punct_between(body, ps[j - 1], ps[j]) and ps[j - 1].text[:1].isupper() \
+                and _name_like(ps[j - 1].text, r, True, lex) and _known_at(known, ps[j - 1].start) is None \
+                and ps[j - 1].text.lower() not in title_words:
             j -= 1
         if j < i and i - j <= 4:
             out.append((ps[j].start, ps[i - 1].end, structure.collapse(body[ps[j].start:ps[i - 1].end])))
@@ -601,7 +618,7 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
     by_word: dict[str, set[str]] = defaultdict(set)
 
     def register(name: str) -> None:
-        for w in name.split():
+        for w in (w.rstrip(".") for w in name.split()):
             if len(w) >= 3 or (r.he and len(w) >= 2 and ("'" in w or "׳" in w)):
                 if w.lower() not in r.not_name and not (not r.he and w.lower() in _NAME_PARTICLES):
                     by_word[w].add(name)
@@ -617,6 +634,7 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
             names[name] = 0
             register(name)
     occupied = [(k[0], k[1]) for k in known]
+    title_words = {w for phrase in r.titles for w in phrase}
     hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
     for ps in sentences:
         words = _words(body, ps)
@@ -625,12 +643,21 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
             best = None
             for _, rest in _strip_options(words[i].text, r, name_only=True):
                 for name in names:
-                    parts = name.split()
+                    parts = [w.rstrip(".") for w in name.split()]  # "Dwight D. Eisenhower": initials
                     if parts[0] != rest or i + len(parts) > len(words):
                         continue
                     if all(words[i + k].text == parts[k] for k in range(1, len(parts))):
                         if best is None or len(parts) > best[0]:
                             best = (len(parts), name, "full")
+                if best is None and not r.he and i + 1 < len(words) and rest.lower() not in title_words \
+                        and any(o.split()[-1] == words[i + 1].text for o in by_word.get(words[i + 1].text, ())) \
+                        and not _punct_between(body, words[i], words[i + 1]) and _new_given_name(rest, r, known) \
+                        and rest not in by_word and _known_at(known, words[i].start) is None:
+                    # A new given name before a known surname: another person (Allen Dulles).
+                    new = f"{rest} {words[i + 1].text}"
+                    names[new] = words[i].start
+                    register(new)
+                    best = (2, new, "full")
                 if best is None and rest in by_word:
                     nxt = words[i + 1] if i + 1 < len(words) else None
                     if nxt is not None and not _punct_between(body, words[i], nxt) and _new_given_name(nxt.text, r, known):

@@ -40,7 +40,8 @@ def lexicon(lang: str) -> Lexicon:
     entries = []
     for section in ("warm", "cold"):
         for phrase, weight in (data.get(section) or {}).items():
-            words = tuple(norm(w) for w in _WORD.findall(str(phrase)))
+            words = tuple(norm(w) + ("$" if str(phrase).endswith("$") and k == len(str(phrase).split()) - 1 else "")
+                          for k, w in enumerate(_WORD.findall(str(phrase))))
             if words:
                 entries.append((words, max(-1.0, min(1.0, float(weight)))))
     entries.sort(key=lambda e: -len(e[0]))
@@ -59,10 +60,17 @@ def _words(text: str, lex: Lexicon) -> list[str]:
 
 
 def _matches(word: str, stem: str, lex: Lexicon, first: bool) -> bool:
-    if word.startswith(stem):
+    # "ביקור$" is a whole word (so it does not match ביקורת); other entries are stems.
+    whole = stem.endswith("$")
+    stem = stem.rstrip("$")
+
+    def fits(w: str) -> bool:
+        return w == stem if whole else w.startswith(stem)
+
+    if fits(word):
         return True
     if lex.he and first:
-        return any(word.startswith(p) and word[len(p):].startswith(stem) for p in lex.prefixes)
+        return any(word.startswith(p) and fits(word[len(p):]) for p in lex.prefixes)
     return False
 
 

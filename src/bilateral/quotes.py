@@ -133,7 +133,9 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
             return earlier_people[-1].key
         for m in people:
             gap = [x for x in words if m.char_end <= x[0] < a]
-            if m.char_end <= a and len(gap) <= 2:
+            # subject right before the verb, in the same clause (no comma, no object marker)
+            if m.char_end <= a and len(gap) <= 2 and not body[m.char_end:a].strip(" ").startswith(",") \
+                    and "," not in body[m.char_end:a] and not any(x[2] in ("את", "et") for x in gap):
                 return m.key
         key = person_after(b, q0, blockers=True)
         if key:
