@@ -22,7 +22,7 @@ from nbconvert import HTMLExporter
 from . import __version__, report
 from .article import Article
 
-_H2 = re.compile(r'<h2 id="([A-Za-z0-9_-]+)"[^>]*>(.*?)</h2>', re.S)
+_H2 = re.compile(r'<h2\b[^>]*?\bid="([A-Za-z0-9_-]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -50,7 +50,6 @@ def page(nb: nbformat.NotebookNode, article: Article, lang: str) -> str:
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_markdown=True,
                             exclude_input_prompt=True, exclude_output_prompt=True, exclude_raw=True)
     body, _ = exporter.from_notebook_node(body_nb)
-    body = body.replace('id="cell-id=', 'data-cell="')  # lab/basic templates print cell ids; keep them out of anchors
     toc = [(m.group(1), html.unescape(_TAGS.sub("", m.group(2))).strip()) for m in _H2.finditer(body)]
     labels = report.labels(lang)["labels"]
     template = report.environment().get_template("page.html.j2")

@@ -132,8 +132,8 @@ def figure(tables: Tables, name: str, out_dir: str | Path = "", fmt: str = "png"
     src = f"data:{mime};base64," + base64.b64encode(chosen.read_bytes()).decode("ascii")
     macro = environment().get_template("fragments.html.j2").module.figure
     # The data URL is built here from our own file, so it is marked safe; caption and alt are escaped.
-    return Html(str(heading(name, lang)) + macro(Markup(src), charts.alt_text(name, tables, lang),
-                                                  charts.caption(name, tables, lang), lang, direction(lang)))
+    shown = macro(Markup(src), charts.alt_text(name, tables, lang), charts.caption(name, tables, lang), lang, direction(lang))
+    return Html(str(heading(name, lang)) + str(shown))
 
 
 def figures_dir(tables: Tables, out_dir: str | Path = "") -> Path:
