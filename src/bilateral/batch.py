@@ -172,26 +172,29 @@ def build(seed: str | Path, out_root: str | Path, params: dict | None = None, fo
 def _execute(seed: Path, staging: Path, final: Path, params: dict):
     import papermill
 
-    figures = final / "figures"
-    run_params = {
-        "seed": paths.relative_to_root(seed),
-        "out_dir": paths.relative_to_root(figures),
-        **params,
-    }
+    # The kernel finds the output folder through the environment, so the executed notebook
+    # records no output path and reruns into another folder give the same bytes.
+    run_params = {"seed": paths.relative_to_root(seed), **params}
     output = staging / NOTEBOOK
-    last: Exception | None = None
-    for attempt in range(2):
-        try:
-            return papermill.execute_notebook(
-                str(notebook_path()), str(output), parameters=run_params, kernel_name=KERNEL,
-                progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
-            )
-        except RuntimeError as exc:
-            # Many kernels starting at once can miss their start-up deadline: retry that once.
-            if "Kernel didn't respond" not in str(exc) or attempt:
-                raise
-            last = exc
-    raise last  # pragma: no cover
+    previous = os.environ.get(paths.REPORTS_ENV)
+    os.environ[paths.REPORTS_ENV] = str(final.parent.resolve())
+    try:
+        for attempt in range(2):
+            try:
+                return papermill.execute_notebook(
+                    str(notebook_path()), str(output), parameters=run_params, kernel_name=KERNEL,
+                    progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
+                )
+            except RuntimeError as exc:
+                # Many kernels starting at once can miss their start-up deadline: retry that once.
+                if "Kernel didn't respond" not in str(exc) or attempt:
+                    raise
+    finally:
+        if previous is None:
+            os.environ.pop(paths.REPORTS_ENV, None)
+        else:
+            os.environ[paths.REPORTS_ENV] = previous
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _finish(nb, art, staging: Path, final: Path, result: Result) -> None:

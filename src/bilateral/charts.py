@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources as _res
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -273,11 +274,13 @@ def _text_width(text: str, size: float, weight: str = "normal") -> float:
     return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0]
 
 
-def _axes_width_inches(ax: Axes) -> float:
-    fig = ax.figure
+def _axes_points(ax: Axes) -> tuple[float, float]:
+    """The axes' width and height in points, once the layout has placed it."""
+    fig = ax.get_figure(root=True)
     if fig.get_layout_engine() is not None:
-        fig.draw_without_rendering()  # runs the layout, so the axes has its final width
-    return max(ax.get_position().width * fig.get_figwidth(), 1.0)
+        fig.draw_without_rendering()
+    box = ax.get_position()
+    return max(box.width * fig.get_figwidth() * 72, 72.0), max(box.height * fig.get_figheight() * 72, 72.0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -291,35 +294,22 @@ def timeline(tables: Tables, ax: Axes | None = None) -> Figure:
     return _draw(_timeline, tables, ax)
 
 
-def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
-    style = _style()
-    _title(ax, w["timeline_title"], he)
-    ev = dated_events(tables)
-    if ev.empty:
-        _message(ax, w["no_events"])
-        return
-    lo, hi = _year_limits(ev.x0.min(), max(ev.x1.max(), ev.x.max()))
-    ax.set_yticks([])
-    ax.spines["left"].set_visible(False)
-    _year_axis(ax, lo, hi, w["year"])
-    # Label widths are known in points; the packing below needs them in years.
-    per_pt = (hi - lo) / (_axes_width_inches(ax) * 72) * 1.05
-    label_size, era_size = 7.5, 8.0
-    mark, gap, arrow = 5 * per_pt, 6 * per_pt, 22 * per_pt
-    key = _key_events(ev)
-
-    placed = []  # (event row, y, label x, label ha)
-    bands = []   # (x0, x1, y_top, n_rows, label, label_x)
+def _pack(lanes: list[tuple[str, pd.DataFrame]], key: set[int], lo: float, hi: float, per_pt: float,
+          arrow: float, label_size: float, era_size: float, he: bool) -> tuple[list, list, float]:
+    """Rows for the timeline: each era a lane, its label in the first row, each event (with its
+    label) in the first row of the lane where it overlaps nothing. Returns the events as (event,
+    y, label x or None), the bands as (x0, x1, y, rows, label, label x), and the height."""
+    mark, gap = 5 * per_pt, 6 * per_pt
+    placed, bands = [], []
     y = 0.0
-    for label, group in _era_lanes(ev, tables, w):
+    for label, group in lanes:
         rows: list[list[tuple[float, float]]] = []
 
         def place(a: float, b: float, first: int, rows: list = rows) -> int:
             r = first
             while r < len(rows) and any(a < b2 + gap and b + gap > a2 for a2, b2 in rows[r]):
                 r += 1
-            if r == len(rows):
-                rows.extend([] for _ in range(r - len(rows) + 1))
+            rows.extend([] for _ in range(r + 1 - len(rows)))
             rows[r].append((a, b))
             return r
 
@@ -333,20 +323,56 @@ def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
                 b = e.x + arrow + mark
             elif e.open == "before":
                 a = e.x - arrow - mark
-            text_x, ha = None, "left"
+            text_x = None
             if e.event_id in key:
-                # A label starts next to its marker: on its right in English, on its left
-                # (where a right-to-left line starts) in Hebrew, unless it would leave the axes.
+                # A label starts next to its marker: on its right in English, on its left (where
+                # a right-to-left line starts) in Hebrew; where neither side has room, over it.
                 tw = _text_width(_short(e.text), label_size) * per_pt
-                fits_right, fits_left = b + gap + tw <= hi, a - gap - tw >= lo
+                right, left = b + gap / 2, a - gap / 2 - tw
+                fits_right, fits_left = right + tw <= hi, left >= lo
                 if fits_left and (he or not fits_right):
-                    text_x, ha, a = a - gap / 2, "right", a - gap / 2 - tw
+                    text_x = left
+                elif fits_right:
+                    text_x = right
                 else:
-                    text_x, b = b + gap / 2, b + gap / 2 + tw
-            r = place(a, b, 1)
-            placed.append((e, y + r, text_x, ha))
+                    text_x = max(lo, min(e.x + mark, hi - tw))
+                a, b = min(a, text_x), max(b, text_x + tw)
+            placed.append((e, y + place(a, b, 1), text_x))
         bands.append((band0, band1, y, len(rows), label, label_x))
         y += len(rows) + 0.6
+    return placed, bands, y - 0.6
+
+
+def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
+    style = _style()
+    _title(ax, w["timeline_title"], he)
+    ev = dated_events(tables)
+    if ev.empty:
+        _message(ax, w["no_events"])
+        return
+    first, last = ev.x0.min(), max(ev.x1.max(), ev.x.max())
+    arrow = 0.035 * max(last - first, 6.0)  # open-ended dates point this many years on
+    if (ev.open == "before").any():
+        first = min(first, ev.x[ev.open == "before"].min() - arrow)
+    if (ev.open == "after").any():
+        last = max(last, ev.x[ev.open == "after"].max() + arrow)
+    lo, hi = _year_limits(first, last)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    _year_axis(ax, lo, hi, w["year"])
+    width_pt, height_pt = _axes_points(ax)
+    per_pt = (hi - lo) / width_pt * 1.05  # label widths are in points, the packing is in years
+    lanes, key = _era_lanes(ev, tables, w), _key_events(ev)
+    label_size, era_size = 7.5, 8.0
+    placed, bands, height = _pack(lanes, key, lo, hi, per_pt, arrow, label_size, era_size, he)
+    row_pt = height_pt / (height + 0.4)
+    if row_pt < 11:  # many rows: smaller text, and no event labels once they cannot be read
+        label_size = max(5.5, row_pt * 0.7)
+        era_size = label_size + 0.5
+        key = key if row_pt >= 7 else set()
+        placed, bands, height = _pack(lanes, key, lo, hi, per_pt, arrow, label_size, era_size, he)
+        row_pt = height_pt / (height + 0.4)
+    marker = min(7.0, max(3.0, row_pt * 0.75))
 
     for i, (x0, x1, top, n, label, label_x) in enumerate(bands):
         pad = 2 * per_pt
@@ -355,7 +381,7 @@ def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
         ax.text(label_x, top, label, fontsize=era_size, fontweight="bold", color=style["ink"], ha="left",
                 va="center", zorder=5, gid="era-label")
     colors = _tone_colors(e.tone for e, *_ in placed)
-    for (e, row, text_x, ha), color in zip(placed, colors, strict=True):
+    for (e, row, text_x), color in zip(placed, colors, strict=True):
         if e.x1 > e.x0:
             ax.add_patch(Rectangle((e.x0, row - 0.2), e.x1 - e.x0, 0.4, facecolor=color, alpha=0.45,
                                    edgecolor=color, linewidth=0.8, zorder=2))
@@ -363,12 +389,13 @@ def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
             tip = e.x + arrow if e.open == "after" else e.x - arrow
             ax.annotate("", xy=(tip, row), xytext=(e.x, row), zorder=3,
                         arrowprops={"arrowstyle": "-|>", "color": style["muted"], "lw": 1.1, "shrinkA": 0,
-                                    "shrinkB": 0, "mutation_scale": 9})
+                                    "shrinkB": 0, "mutation_scale": marker * 1.3})
         if text_x is not None:
-            ax.text(text_x, row, _short(e.text), fontsize=label_size, color=style["ink"], ha=ha, va="center",
-                    zorder=5, clip_on=False)
-    _tone_scatter(ax, [e.x for e, *_ in placed], [r for _, r, *_ in placed], [e.tone for e, *_ in placed])
-    ax.set_ylim(y - 0.6 + 0.1, -0.7)
+            ax.text(text_x, row, _short(e.text), fontsize=label_size, color=style["ink"], ha="left", va="center",
+                    zorder=5)
+    _tone_scatter(ax, [e.x for e, *_ in placed], [r for _, r, *_ in placed], [e.tone for e, *_ in placed],
+                  size=marker ** 2)
+    ax.set_ylim(height - 0.3, -0.7)
 
     handles = _tone_handles(w)
     if (ev.x1 > ev.x0).any():
@@ -406,15 +433,23 @@ def _turning_points(ev: pd.DataFrame) -> tuple[list[tuple[float, str]], tuple[fl
     """Where the smoothed tone changes sign (at most three, the sharpest), as (year, 'warming' or
     'cooling'); when it never does, the largest swing between consecutive events (year, change)."""
     xs, ys, _ = _smoothed(ev)
-    turns: list[tuple[float, str, float]] = []
-    sign, before = 0.0, 0.0
+    runs: list[list[float]] = []  # stretches of one sign: [sign, start year, peak |tone|]
+    gap = False
     for x, y in zip(xs, ys, strict=True):
-        s = float(np.sign(round(y, 6))) if not np.isnan(y) else 0.0
+        if np.isnan(y):
+            gap = True
+            continue
+        s = float(np.sign(round(y, 6)))
         if s == 0:
             continue
-        if sign and s != sign:
-            turns.append((float(x), "warming" if s > 0 else "cooling", abs(y - before)))
-        sign, before = s, y
+        if not runs or runs[-1][0] != s:
+            # Across a stretch of years with no events, the turn is dated by the event after it.
+            at = float(ev.x[ev.x >= x - 1e-9].min()) if gap and runs else float(x)
+            runs.append([s, at, abs(y)])
+        runs[-1][2] = max(runs[-1][2], abs(y))
+        gap = False
+    # A turn is as sharp as the peaks on either side of it; keep the three sharpest.
+    turns = [(b[1], "warming" if b[0] > 0 else "cooling", a[2] + b[2]) for a, b in pairwise(runs)]
     turns = sorted(sorted(turns, key=lambda t: -t[2])[:3])
     swing = None
     if not turns and len(ev) >= 2:
@@ -470,7 +505,7 @@ def _warmth(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
         y = float(ev.tone[ev.x == x].iloc[0])
         ax.annotate(f"{w['swing']} {_signed(delta, lang)} ({math.floor(x)})", xy=(x, y),
                     xytext=(0, -30 if y > 0 else 30), **note)
-    elif not turns:
+    elif not turns and not ev.tone.any():
         ax.text(0.5, 0.8, w["all_neutral"], transform=ax.transAxes, ha="center", fontsize=8.5,
                 color=style["muted"])
     handles = _tone_handles(w) + [Line2D([], [], color=style["ink"], lw=2, marker="" if window else "s",
@@ -740,7 +775,7 @@ def alt_text(name: str, tables: Tables, lang: str) -> str:
             return text + alt["warmth_turns"].format(turns=listed)
         if swing:
             return text + alt["warmth_swing"].format(delta=_signed(swing[1], lang), year=math.floor(swing[0]))
-        return text + alt["warmth_flat"]
+        return text + ("" if ev.tone.any() else alt["warmth_flat"])
     if name == "actors":
         matrix = _actor_matrix(tables, lang)
         if matrix.empty or matrix.shape[1] == 0:

@@ -279,8 +279,19 @@ def _pieces(body: str, start: int, end: int, he: bool) -> list[_Piece]:
     return out
 
 
+_OPTIONS: dict[tuple[str, bool, bool], list[tuple[str, str]]] = {}
+
+
 def _strip_options(piece: str, r: _Rules, name_only: bool) -> list[tuple[str, str]]:
     """(prefix, remainder) readings of a piece: itself, then with each prefix removed."""
+    key = (piece, r.he, name_only)
+    cached = _OPTIONS.get(key)
+    if cached is None:
+        cached = _OPTIONS[key] = _strip(piece, r, name_only)
+    return cached
+
+
+def _strip(piece: str, r: _Rules, name_only: bool) -> list[tuple[str, str]]:
     options = [("", piece)]
     if r.he:
         for p in r.name_prefixes if name_only else r.prefixes:
@@ -348,10 +359,11 @@ def _scan_orgs(body: str, ps: list[_Piece], lex: _Lexicon, r: _Rules, known):
     """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
     run holding a head word (English)."""
     found = []
-    covered = [(k[0], k[1]) for k in known]
+    here = [k for k in known if ps and ps[0].start <= k[0] <= ps[-1].end]
+    covered = {i for i, p in enumerate(ps) for k in here if k[0] <= p.start < k[1]}
     i = 0
     while i < len(ps):
-        if any(a <= ps[i].start < b for a, b in covered):
+        if i in covered:
             i += 1
             continue
         hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known)
@@ -370,11 +382,25 @@ def _scan_orgs(body: str, ps: list[_Piece], lex: _Lexicon, r: _Rules, known):
     return found
 
 
+_HEADS: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+
+
+def _heads_by_first(r: _Rules) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index = _HEADS.get(id(r))
+    if index is None:
+        index = defaultdict(list)
+        for words, kind in r.org_heads.items():
+            index[words[0]].append((words, kind))
+        _HEADS[id(r)] = index
+    return index
+
+
 def _org_at(body, ps, i, r: _Rules, known):
     head = None
+    heads = _heads_by_first(r)
     for prefix, rest in _strip_options(ps[i].text, r, name_only=False):
-        for words, kind in r.org_heads.items():
-            if words[0] == rest and all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
+        for words, kind in heads.get(rest, ()):
+            if all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
                 if head is None or len(words) > head[0]:
                     head = (len(words), kind, prefix)
     if head is None:
@@ -470,17 +496,28 @@ def _scan_places(body, ps, lex, r: _Rules, known):
 
 # --- people --------------------------------------------------------------------------------
 
+@cache
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in phrases:  # already longest first
+        index[phrase[0]].append(phrase)
+    return index
+
+
 def _phrase_at(ps: list[_Piece], i: int, phrases, r: _Rules, allow_prefix: bool) -> int | None:
     """End index of the longest phrase of ``phrases`` starting at piece ``i``."""
     options = _strip_options(ps[i].text, r, name_only=False) if allow_prefix else [("", ps[i].text)]
-    for phrase in phrases:
-        for _, rest in options:
-            first = rest if r.he else rest.lower()
-            if first != phrase[0] or i + len(phrase) > len(ps):
+    index = _by_first(phrases)
+    best = None
+    for _, rest in options:
+        for phrase in index.get(rest if r.he else rest.lower(), ()):
+            if i + len(phrase) > len(ps):
                 continue
             if all((ps[i + k].text if r.he else ps[i + k].text.lower()) == phrase[k] for k in range(1, len(phrase))):
-                return i + len(phrase)
-    return None
+                if best is None or i + len(phrase) > best:
+                    best = i + len(phrase)
+                break
+    return best
 
 
 def _name_like(word: str, r: _Rules, first: bool, lex: _Lexicon) -> bool:
@@ -635,16 +672,24 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
             register(name)
     occupied = [(k[0], k[1]) for k in known]
     title_words = {w for phrase in r.titles for w in phrase}
+    first_words: dict[str, list[tuple[str, list[str]]]] = {}
+    first_words_of: dict[str, str] = {}
     hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
     for ps in sentences:
         words = _words(body, ps)
         i = 0
         while i < len(words):
             best = None
-            for _, rest in _strip_options(words[i].text, r, name_only=True):
+            if len(first_words_of) != len(names):
+                first_words_of.clear()
+                first_words.clear()
                 for name in names:
                     parts = [w.rstrip(".") for w in name.split()]  # "Dwight D. Eisenhower": initials
-                    if parts[0] != rest or i + len(parts) > len(words):
+                    first_words.setdefault(parts[0], []).append((name, parts))
+                    first_words_of[name] = parts[0]
+            for _, rest in _strip_options(words[i].text, r, name_only=True):
+                for name, parts in first_words.get(rest, ()):
+                    if i + len(parts) > len(words):
                         continue
                     if all(words[i + k].text == parts[k] for k in range(1, len(parts))):
                         if best is None or len(parts) > best[0]:

@@ -59,28 +59,58 @@ def _words(text: str, lex: Lexicon) -> list[str]:
     return words if lex.he else [w.lower() for w in words]
 
 
-def _matches(word: str, stem: str, lex: Lexicon, first: bool) -> bool:
+_BASES: dict[str, list[str]] = {}
+
+
+def _bases(word: str, lex: Lexicon) -> list[str]:
+    """The word and, in Hebrew, the word without each prefix it may carry."""
+    if not lex.he:
+        return [word]
+    bases = _BASES.get(word)
+    if bases is None:
+        bases = _BASES[word] = [word, *(word[len(p):] for p in lex.prefixes if word.startswith(p) and len(word) > len(p))]
+    return bases
+
+
+@cache
+def _index(lang: str, what: str) -> dict[str, list[tuple[int, tuple[str, ...], object]]]:
+    """Entries (tone phrases or kind keywords) by the first two letters of their first stem, so a
+    text is scanned once instead of once per entry."""
+    lex = lexicon(lang)
+    items = ([(phrase, weight) for phrase, weight in lex.entries] if what == "tone"
+             else [(phrase, name) for name, phrases in lex.kinds for phrase in phrases])
+    index: dict[str, list[tuple[int, tuple[str, ...], object]]] = {}
+    for order, (phrase, value) in enumerate(items):
+        index.setdefault(phrase[0].rstrip("$")[:_KEY], []).append((order, phrase, value))
+    return index
+
+
+_KEY = 3  # entries are indexed by the first letters of their first stem
+
+
+def _hits(words: list[str], lang: str, what: str) -> list[tuple[int, int, int, object]]:
+    """(order, start, length, value) of every entry found at every word."""
+    lex = lexicon(lang)
+    index = _index(lang, what)
+    found = []
+    for i, word in enumerate(words):
+        seen = set()
+        bases = _bases(word, lex)
+        for base in bases:
+            keys = {base[:k] for k in range(1, _KEY + 1)}  # stems shorter than _KEY too
+            for order, phrase, value in (e for key in keys for e in index.get(key, ())):
+                if order in seen or i + len(phrase) > len(words):
+                    continue
+                seen.add(order)
+                if any(_fits(b, phrase[0]) for b in bases) and all(
+                        _fits(words[i + k], phrase[k]) for k in range(1, len(phrase))):
+                    found.append((order, i, len(phrase), value))
+    return found
+
+
+def _fits(word: str, stem: str) -> bool:
     # "ביקור$" is a whole word (so it does not match ביקורת); other entries are stems.
-    whole = stem.endswith("$")
-    stem = stem.rstrip("$")
-
-    def fits(w: str) -> bool:
-        return w == stem if whole else w.startswith(stem)
-
-    if fits(word):
-        return True
-    if lex.he and first:
-        return any(word.startswith(p) and fits(word[len(p):]) for p in lex.prefixes)
-    return False
-
-
-def _find(words: list[str], phrase: tuple[str, ...], lex: Lexicon) -> list[int]:
-    hits = []
-    n = len(phrase)
-    for i in range(len(words) - n + 1):
-        if all(_matches(words[i + k], phrase[k], lex, k == 0) for k in range(n)):
-            hits.append(i)
-    return hits
+    return word == stem[:-1] if stem.endswith("$") else word.startswith(stem)
 
 
 def tone(text: str, lang: str) -> float | None:
@@ -89,15 +119,15 @@ def tone(text: str, lang: str) -> float | None:
     words = _words(text, lex)
     used: set[int] = set()
     weights = []
-    for phrase, weight in lex.entries:
-        for i in _find(words, phrase, lex):
-            span = set(range(i, i + len(phrase)))
-            if span & used:
-                continue  # a longer entry already covers these words
-            used |= span
-            window = words[max(0, i - _NEGATION_WINDOW):i]
-            negated = any(w in lex.negators for w in window)
-            weights.append(-weight if negated else weight)
+    # Longer entries first (the lexicon is sorted so), then in the order listed.
+    for _, i, n, weight in sorted(_hits(words, lang, "tone")):
+        span = set(range(i, i + n))
+        if span & used:
+            continue  # a longer entry already covers these words
+        used |= span
+        window = words[max(0, i - _NEGATION_WINDOW):i]
+        negated = any(w in lex.negators for w in window)
+        weights.append(-weight if negated else weight)
     if not weights:
         return None
     return round(max(-1.0, min(1.0, sum(weights) / len(weights))), 3)
@@ -105,12 +135,8 @@ def tone(text: str, lang: str) -> float | None:
 
 def kind(text: str, lang: str) -> str:
     """The event kind of ``text``: the first kind in tone.yml whose keyword it contains."""
-    lex = lexicon(lang)
-    words = _words(text, lex)
-    for name, phrases in lex.kinds:
-        if any(_find(words, p, lex) for p in phrases):
-            return name
-    return "other"
+    hits = _hits(_words(text, lexicon(lang)), lang, "kind")
+    return min(hits)[3] if hits else "other"
 
 
 def clauses(sentence_start: int, sentence_end: int, timex_spans: list[tuple[int, int]], body: str) -> list[tuple[int, int]]:

@@ -48,9 +48,14 @@ def processed_dir() -> Path:
     return project_root() / "data" / "processed"
 
 
+REPORTS_ENV = "BILATERAL_REPORTS"
+
+
 def reports_dir() -> Path:
-    """``reports/``: where reports are written by default."""
-    return project_root() / "reports"
+    """Where reports are written: ``$BILATERAL_REPORTS`` (set by the batch runner for its
+    kernels, so no output path has to be written into a notebook) or ``reports/``."""
+    env = os.environ.get(REPORTS_ENV)
+    return Path(env) if env else project_root() / "reports"
 
 
 def notebooks_dir() -> Path:

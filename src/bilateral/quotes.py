@@ -93,6 +93,13 @@ def _cues(lang: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     return verbs, attribution, pronouns
 
 
+@cache
+def _attribution_pattern(lang: str) -> re.Pattern:
+    _, attribution, _ = _cues(lang)
+    alternatives = "|".join(re.escape(a) for a in sorted(attribution, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
 def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], mentions: list[Mention],
               earlier_people: list[Mention], lang: str) -> str:
     """The key of the person who says ``quote`` in ``sentence``, or "" when the text names no one.
@@ -120,11 +127,10 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
 
     # 1. An attribution: "לדברי X", "according to X".
     text = norm(body[s0:s1])
-    for cue in attribution:
-        for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text):
-            key = person_after(s0 + m.end(), s1, blockers=False)
-            if key:
-                return key
+    for m in _attribution_pattern(lang).finditer(text):
+        key = person_after(s0 + m.end(), s1, blockers=False)
+        if key:
+            return key
     # 2. A verb of saying before the quote, its subject after it (VS) or before it (SV).
     said = [(a, b, w) for a, b, w in words if w in verbs or (he and len(w) > 3 and w[0] in "וש" and w[1:] in verbs)]
     for a, b, _w in sorted((v for v in said if v[1] <= q0), key=lambda v: -v[0]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import html
 import re
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,11 @@ class Html:
 
     def __str__(self) -> str:
         return self.markup
+
+    def __repr__(self) -> str:
+        # The text/plain fallback Jupyter stores beside the HTML: readable and stable (no address).
+        text = html.unescape(re.sub(r"<[^>]+>", " ", self.markup))
+        return re.sub(r"\s+", " ", text).strip()[:2000]
 
 
 @cache
