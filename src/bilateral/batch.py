@@ -66,6 +66,8 @@ def notebook_parameters() -> dict[str, dict]:
 def check_parameters(params: dict[str, str]) -> dict[str, object]:
     """Refuse names the notebook does not declare (papermill only warns) and convert each value
     to the declared type; returns the typed parameters."""
+    if not params:
+        return {}
     declared = notebook_parameters()
     typed: dict[str, object] = {}
     for name, value in params.items():

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader reads the gazetteers ~10x faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: Languages with their own data; any other language falls back to English data.
 LANGUAGES = ("he", "en")
 
@@ -24,4 +27,4 @@ def load(lang: str, name: str) -> Any:
     path = _res.files("bilateral") / "resources" / data_lang(lang) / f"{name}.yml"
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
