@@ -73,8 +73,54 @@ by_section.assign(citations_per_sentence=by_section.n_citations / by_section.n_s
 bilateral.structure.term_counts(tables.sentences.text, tables.lang).head(15)
 
 # %% [markdown]
+# ## Dates
+# Every temporal expression, normalized to ISO 8601 at the precision the text gives. Ranges and
+# decades have a `start` and an `end`; "after 1990" has no `end`; relative expressions ("that
+# month") are resolved from the expression they lean on (`anchor_id`).
+
+# %%
+tables.timexes[["timex_id", "sentence_id", "text", "kind", "start", "end", "anchor_id"]]
+
+# %% [markdown]
+# ## Who and what
+# People, states, organizations and places, with how often each is named. `canonical` is the
+# English name where it is known (CLDR for states, the gazetteer for the rest).
+
+# %%
+tables.entities.sort_values("n_mentions", ascending=False).head(15)
+
+# %% [markdown]
+# **Who is named in which section?** Mentions joined to their sentences' sections.
+
+# %%
+bilateral.tables.mentions_by_section(tables).head(10)
+
+# %% [markdown]
+# ## Quotes
+# Quoted words and the person the sentence names as saying them (empty when it names no one).
+
+# %%
+tables.quotes[["quote_id", "sentence_id", "speaker", "text"]]
+
+# %% [markdown]
+# ## Events and tone
+# One event per dated clause: when, what kind, who took part (`actors` are entity ids) and a tone
+# from -1 (cold) to 1 (warm) from the diplomatic vocabulary in `resources/<lang>/tone.yml`.
+
+# %%
+tables.events[["event_id", "start", "end", "kind", "tone", "era", "text"]]
+
+# %% [markdown]
+# **How warm was each era?**
+
+# %%
+tables.events.groupby("era", sort=False).tone.agg(["count", "mean"]).round(2)
+
+# %% [markdown]
 # ## Where to go next
-# - `bilateral.SCHEMAS` documents every column of every table.
+# - `bilateral.SCHEMAS` documents every column of every table (also in `docs/tables.md`).
 # - `bilateral.tables.write(tables, folder)` writes the tables as CSV; `bilateral.tables.read`
-#   reads them back.
-# - `bilateral extract` on the command line does the same for every seed in `seeds/`.
+#   reads them back. `bilateral extract` on the command line does the same for every seed.
+# - `bilateral.charts` draws the report's figures (`charts.timeline(tables)` returns a Figure),
+#   `bilateral.narrative.render(tables, lang="en")` writes the narrative, and
+#   `notebooks/report.ipynb` (or `bilateral report`) puts them together as a shareable page.

@@ -221,6 +221,15 @@ def build(article: Article, gazetteer_people: bool = True) -> Tables:
                   **{name: frame(name, rows) for name, rows in extracted.items()})
 
 
+def mentions_by_section(tables: Tables) -> pd.DataFrame:
+    """Mentions per entity and section: ``name, type, section, n``, most mentioned first."""
+    m = tables.mentions.merge(tables.sentences[["sentence_id", "section_id"]], on="sentence_id")
+    m = m.merge(tables.entities[["entity_id", "name", "type"]], on="entity_id")
+    m = m.merge(tables.sections[["section_id", "title"]].rename(columns={"title": "section"}), on="section_id")
+    out = m.groupby(["name", "type", "section_id", "section"], sort=False).size().rename("n").reset_index()
+    return out.sort_values(["n", "section_id", "name"], ascending=[False, True, True]).drop(columns="section_id").reset_index(drop=True)
+
+
 def write(tables: Tables, out_dir: str | Path) -> Path:
     """Write every table to ``out_dir/<article_id>/<table>.csv`` (each file atomically)."""
     folder = Path(out_dir) / tables.article_id
