@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name bilateral --display-name "Python (bilateral)" >/dev/null
+	$(BIN)/python -m bilateral.kernel >/dev/null
 	@touch $(STAMP)
 
 .PHONY: help venv report extract test test-fast lint format lab notebooks clean

@@ -101,8 +101,7 @@ def ensure_kernel() -> None:
 
     if KERNEL not in KernelSpecManager().find_kernel_specs():
         raise UsageError(
-            f"the Jupyter kernel {KERNEL!r} is not installed; run `make venv` or "
-            f"`python -m ipykernel install --sys-prefix --name {KERNEL}`"
+            f"the Jupyter kernel {KERNEL!r} is not installed; run `make venv` or `python -m bilateral.kernel`"
         )
 
 
