@@ -209,11 +209,25 @@ def _era_lanes(ev: pd.DataFrame, tables: Tables, w: dict) -> list[tuple[str, pd.
 
 def _draw(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables, ax: Axes | None) -> Figure:
     with plt.rc_context(STYLE):
-        if ax is None:
-            fig = Figure(figsize=STYLE["figure.figsize"], dpi=_style()["dpi"], layout="constrained")
-            ax = fig.add_subplot()
-        draw(tables, ax, _words(tables.lang), tables.lang == "he")
-    return ax.figure
+        if ax is not None:
+            draw(tables, ax, _words(tables.lang), tables.lang == "he")
+            return ax.figure
+        fig = Figure(figsize=STYLE["figure.figsize"], dpi=_style()["dpi"], layout="constrained")
+        draw(tables, fig.add_subplot(), _words(tables.lang), tables.lang == "he")
+        _settle(fig)
+    return fig
+
+
+def _settle(fig: Figure, passes: int = 4) -> None:
+    """Run the layout until the axes stop moving, so that the first draw (a notebook's display,
+    the first saved file) looks like every later one."""
+    before = None
+    for _ in range(passes):
+        fig.draw_without_rendering()
+        now = [tuple(a.get_position().bounds) for a in fig.axes]
+        if now == before:
+            return
+        before = now
 
 
 def _title(ax: Axes, text: str, he: bool) -> None:
@@ -257,7 +271,7 @@ def _year_axis(ax: Axes, lo: float, hi: float, label: str) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(nbins=10, integer=True, steps=[1, 2, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
     ax.set_xlabel(label)
-    ax.grid(axis="x")
+    ax.grid(axis="x", color=STYLE["grid.color"], linewidth=STYLE["grid.linewidth"])
 
 
 def _year_limits(lo: float, hi: float, pad: float = 0.04, least: float = 6.0) -> tuple[float, float]:
@@ -298,8 +312,10 @@ def _pack(lanes: list[tuple[str, pd.DataFrame]], key: set[int], lo: float, hi: f
           arrow: float, label_size: float, era_size: float, he: bool) -> tuple[list, list, float]:
     """Rows for the timeline: each era a lane, its label in the first row, each event (with its
     label) in the first row of the lane where it overlaps nothing. Returns the events as (event,
-    y, label x or None), the bands as (x0, x1, y, rows, label, label x), and the height."""
-    mark, gap = 5 * per_pt, 6 * per_pt
+    y, label or None), a label being (x, offset in points, alignment); the bands as (x0, x1, y,
+    rows, label, label x); and the height."""
+    mark_pt, gap_pt = 5.0, 6.0
+    mark, gap = mark_pt * per_pt, gap_pt * per_pt
     placed, bands = [], []
     y = 0.0
     for label, group in lanes:
@@ -323,21 +339,23 @@ def _pack(lanes: list[tuple[str, pd.DataFrame]], key: set[int], lo: float, hi: f
                 b = e.x + arrow + mark
             elif e.open == "before":
                 a = e.x - arrow - mark
-            text_x = None
+            text = None
             if e.event_id in key:
                 # A label starts next to its marker: on its right in English, on its left (where
                 # a right-to-left line starts) in Hebrew; where neither side has room, over it.
                 tw = _text_width(_short(e.text), label_size) * per_pt
                 right, left = b + gap / 2, a - gap / 2 - tw
                 fits_right, fits_left = right + tw <= hi, left >= lo
+                # Offsets in points keep a label beside its marker should the axes be resized.
                 if fits_left and (he or not fits_right):
-                    text_x = left
+                    text, text_x = (a + mark, -(mark_pt + gap_pt / 2), "right"), left
                 elif fits_right:
-                    text_x = right
+                    text, text_x = (b - mark, mark_pt + gap_pt / 2, "left"), right
                 else:
                     text_x = max(lo, min(e.x + mark, hi - tw))
+                    text = (text_x, 0.0, "left")
                 a, b = min(a, text_x), max(b, text_x + tw)
-            placed.append((e, y + place(a, b, 1), text_x))
+            placed.append((e, y + place(a, b, 1), text))
         bands.append((band0, band1, y, len(rows), label, label_x))
         y += len(rows) + 0.6
     return placed, bands, y - 0.6
@@ -381,7 +399,7 @@ def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
         ax.text(label_x, top, label, fontsize=era_size, fontweight="bold", color=style["ink"], ha="left",
                 va="center", zorder=5, gid="era-label")
     colors = _tone_colors(e.tone for e, *_ in placed)
-    for (e, row, text_x), color in zip(placed, colors, strict=True):
+    for (e, row, text), color in zip(placed, colors, strict=True):
         if e.x1 > e.x0:
             ax.add_patch(Rectangle((e.x0, row - 0.2), e.x1 - e.x0, 0.4, facecolor=color, alpha=0.45,
                                    edgecolor=color, linewidth=0.8, zorder=2))
@@ -390,9 +408,10 @@ def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
             ax.annotate("", xy=(tip, row), xytext=(e.x, row), zorder=3,
                         arrowprops={"arrowstyle": "-|>", "color": style["muted"], "lw": 1.1, "shrinkA": 0,
                                     "shrinkB": 0, "mutation_scale": marker * 1.3})
-        if text_x is not None:
-            ax.text(text_x, row, _short(e.text), fontsize=label_size, color=style["ink"], ha="left", va="center",
-                    zorder=5)
+        if text is not None:
+            x, offset, ha = text
+            ax.annotate(_short(e.text), xy=(x, row), xytext=(offset, 0), textcoords="offset points",
+                        fontsize=label_size, color=style["ink"], ha=ha, va="center", zorder=5)
     _tone_scatter(ax, [e.x for e, *_ in placed], [r for _, r, *_ in placed], [e.tone for e, *_ in placed],
                   size=marker ** 2)
     ax.set_ylim(height - 0.3, -0.7)
@@ -429,9 +448,10 @@ def _smoothed(ev: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, int]:
     return per_era.x.to_numpy(), per_era.tone.to_numpy(), 0
 
 
-def _turning_points(ev: pd.DataFrame) -> tuple[list[tuple[float, str]], tuple[float, float] | None]:
+def _turning_points(ev: pd.DataFrame) -> tuple[list[tuple[float, str]], tuple[float, float, float] | None]:
     """Where the smoothed tone changes sign (at most three, the sharpest), as (year, 'warming' or
-    'cooling'); when it never does, the largest swing between consecutive events (year, change)."""
+    'cooling'); when it never does, the largest swing between consecutive events (year, change,
+    tone after)."""
     xs, ys, _ = _smoothed(ev)
     runs: list[list[float]] = []  # stretches of one sign: [sign, start year, peak |tone|]
     gap = False
@@ -456,7 +476,7 @@ def _turning_points(ev: pd.DataFrame) -> tuple[list[tuple[float, str]], tuple[fl
         deltas = np.diff(ev.tone.to_numpy())
         i = int(np.argmax(np.abs(deltas)))
         if deltas[i] != 0:
-            swing = (float(ev.x.iloc[i + 1]), float(deltas[i]))
+            swing = (float(ev.x.iloc[i + 1]), float(deltas[i]), float(ev.tone.iloc[i + 1]))
     return [(x, kind) for x, kind, _ in turns], swing
 
 
@@ -501,8 +521,7 @@ def _warmth(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
         ax.axvline(x, color=style["muted"], ls=":", lw=1, zorder=1)
         ax.annotate(f"{w[kind]} {math.floor(x)}", xy=(x, 0), xytext=(0, 34 if kind == "warming" else -34), **note)
     if swing:
-        x, delta = swing
-        y = float(ev.tone[ev.x == x].iloc[0])
+        x, delta, y = swing
         ax.annotate(f"{w['swing']} {_signed(delta, lang)} ({math.floor(x)})", xy=(x, y),
                     xytext=(0, -30 if y > 0 else 30), **note)
     elif not turns and not ev.tone.any():
@@ -632,7 +651,7 @@ def _mentions(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(0, top.n.max() * 1.08 + 0.5)
     ax.set_xlabel(w["mentions_xlabel"])
-    ax.grid(axis="x")
+    ax.grid(axis="x", color=STYLE["grid.color"], linewidth=STYLE["grid.linewidth"])
     ax.tick_params(axis="y", length=0)
     ax.legend(handles=handles, loc="lower right", markerfirst=not he, handleheight=1.4, handlelength=2.2)
 
@@ -675,7 +694,7 @@ def _structure(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
     if secs.empty:
         _message(ax, w["no_sections"])
         return
-    bar, density_color = style["types"]["country"]["color"], "#D55E00"
+    bar, density_color = style["structure"]["bar"], style["structure"]["density"]
     y = np.arange(len(secs))
     ax.barh(y, secs.n_words, height=0.62, color=bar, zorder=2)
     parents = secs[secs.has_children & (secs.total > secs.n_words)]
@@ -705,7 +724,7 @@ def _structure(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
     ax.set_xlim(0, most * 1.12)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(w["words"])
-    ax.grid(axis="x")
+    ax.grid(axis="x", color=STYLE["grid.color"], linewidth=STYLE["grid.linewidth"])
 
     density = secs.density.to_numpy(dtype=float)
     twin = ax.twiny()
@@ -753,53 +772,69 @@ def caption(name: str, tables: Tables, lang: str) -> str:
 def alt_text(name: str, tables: Tables, lang: str) -> str:
     """Alt text for chart ``name`` of ``tables`` in ``lang``: what the chart shows, with its numbers."""
     _check_name(name)
-    w = _words(lang)
-    alt = w["alt"]
     lang = "he" if lang == "he" else "en"
-    if name in ("timeline", "warmth"):
-        ev = dated_events(tables)
-        if ev.empty:
-            return alt[f"{name}_none"]
-        first, last = _first_year(ev), _last_year(ev)
-        if name == "timeline":
-            text = alt["timeline"].format(n=len(ev), first=first, last=last, n_eras=ev.era.nunique(),
-                                          **_tone_counts(ev))
-            undated = len(tables.events) - len(ev)
-            return text + (alt["timeline_undated"].format(n=undated) if undated else "")
-        text = alt["warmth"].format(n=len(ev), first=math.floor(ev.x.min()), last=math.floor(ev.x.max()),
-                                    mean=_signed(ev.tone.mean(), lang), low=_signed(ev.tone.min(), lang),
-                                    high=_signed(ev.tone.max(), lang))
-        turns, swing = _turning_points(ev)
-        if turns:
-            listed = ", ".join(alt["warmth_turn"].format(what=w[k], year=math.floor(x)) for x, k in turns)
-            return text + alt["warmth_turns"].format(turns=listed)
-        if swing:
-            return text + alt["warmth_swing"].format(delta=_signed(swing[1], lang), year=math.floor(swing[0]))
-        return text + ("" if ev.tone.any() else alt["warmth_flat"])
-    if name == "actors":
-        matrix = _actor_matrix(tables, lang)
-        if matrix.empty or matrix.shape[1] == 0:
-            return alt["actors_none"]
-        row = matrix.iloc[0]
-        return alt["actors"].format(n=len(matrix), k=matrix.shape[1], top=matrix.index[0], count=int(row.sum()),
-                                    where=row.idxmax(), where_count=int(row.max()))
-    if name == "mentions":
-        top = _top(_mention_rows(tables), TOP_MENTIONS)
-        if top.empty:
-            return alt["mentions_none"]
-        names = [f"{_entity_name(r['name'], r['canonical'], lang, tables.lang)} ({r['n']})"
-                 for _, r in top.head(3).iterrows()]
-        types = top.type.fillna("other").value_counts()
-        kinds = ", ".join(f"{w['types'].get(k, k)}: {n}" for k, n in types.items())
-        return alt["mentions"].format(n=len(top), top=", ".join(names), types=kinds)
+    return _ALT[name](tables, lang, _words(lang))
+
+
+def _alt_timeline(tables: Tables, lang: str, w: dict) -> str:
+    alt, ev = w["alt"], dated_events(tables)
+    if ev.empty:
+        return alt["timeline_none"]
+    text = alt["timeline"].format(n=len(ev), first=_first_year(ev), last=_last_year(ev), n_eras=ev.era.nunique(),
+                                  **_tone_counts(ev))
+    undated = len(tables.events) - len(ev)
+    return text + (alt["timeline_undated"].format(n=undated) if undated else "")
+
+
+def _alt_warmth(tables: Tables, lang: str, w: dict) -> str:
+    alt, ev = w["alt"], dated_events(tables)
+    if ev.empty:
+        return alt["warmth_none"]
+    text = alt["warmth"].format(n=len(ev), first=math.floor(ev.x.min()), last=math.floor(ev.x.max()),
+                                mean=_signed(ev.tone.mean(), lang), low=_signed(ev.tone.min(), lang),
+                                high=_signed(ev.tone.max(), lang))
+    turns, swing = _turning_points(ev)
+    if turns:
+        listed = ", ".join(alt["warmth_turn"].format(what=w[k], year=math.floor(x)) for x, k in turns)
+        return text + alt["warmth_turns"].format(turns=listed)
+    if swing:
+        return text + alt["warmth_swing"].format(delta=_signed(swing[1], lang), year=math.floor(swing[0]))
+    return text + ("" if ev.tone.any() else alt["warmth_flat"])
+
+
+def _alt_actors(tables: Tables, lang: str, w: dict) -> str:
+    matrix = _actor_matrix(tables, lang)
+    if matrix.empty or matrix.shape[1] == 0:
+        return w["alt"]["actors_none"]
+    row = matrix.iloc[0]
+    return w["alt"]["actors"].format(n=len(matrix), k=matrix.shape[1], top=matrix.index[0], count=int(row.sum()),
+                                     where=row.idxmax(), where_count=int(row.max()))
+
+
+def _alt_mentions(tables: Tables, lang: str, w: dict) -> str:
+    top = _top(_mention_rows(tables), TOP_MENTIONS)
+    if top.empty:
+        return w["alt"]["mentions_none"]
+    names = [f"{_entity_name(r['name'], r['canonical'], lang, tables.lang)} ({r['n']})" for _, r in top.head(3).iterrows()]
+    kinds = ", ".join(f"{w['types'].get(k, k)}: {n}" for k, n in top.type.fillna("other").value_counts().items())
+    return w["alt"]["mentions"].format(n=len(top), top=", ".join(names), types=kinds)
+
+
+def _alt_structure(tables: Tables, lang: str, w: dict) -> str:
     secs = _section_frame(tables, lang)
     if secs.empty:
-        return alt["structure_none"]
+        return w["alt"]["structure_none"]
     longest = secs.loc[secs.n_words.idxmax()]
     cites, n_sent = int(tables.sentences.n_citations.sum()), len(tables.sentences)
-    return alt["structure"].format(n=len(secs), words=int(secs.n_words.sum()), longest=longest.label,
-                                   longest_words=int(longest.n_words), empty=int(secs.is_empty.sum()),
-                                   citations=cites, density=f"{cites / n_sent:.2f}" if n_sent else "0")
+    return w["alt"]["structure"].format(n=len(secs), words=int(secs.n_words.sum()), longest=longest.label,
+                                        longest_words=int(longest.n_words), empty=int(secs.is_empty.sum()),
+                                        citations=cites, density=f"{cites / n_sent:.2f}" if n_sent else "0")
+
+
+_ALT: dict[str, Callable[[Tables, str, dict], str]] = {
+    "timeline": _alt_timeline, "warmth": _alt_warmth, "actors": _alt_actors, "mentions": _alt_mentions,
+    "structure": _alt_structure,
+}
 
 
 _METADATA: dict[str, dict[str, None]] = {
