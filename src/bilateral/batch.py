@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -31,6 +32,7 @@ KERNEL = "bilateral"
 NOTEBOOK = "report.ipynb"
 MANIFEST = "manifest.json"
 _DEFAULTS_LANG = ("en", "he")
+_PERIOD = re.compile(r"^\s*(?:\d{3,4}\s*[-–]\s*\d{0,4}|[-–]\s*\d{3,4}|\d{3,4})?\s*$")
 
 
 @dataclass
@@ -88,10 +90,8 @@ def check_parameters(params: dict[str, str]) -> dict[str, object]:
     fmt = typed.get("figure_format")
     if fmt is not None and fmt not in ("png", "svg"):
         raise UsageError(f"figure_format must be png or svg, not {fmt!r}")
-    if "period" in typed:
-        from .report import parse_period
-
-        parse_period(str(typed["period"]))
+    if "period" in typed and not _PERIOD.match(str(typed["period"])):
+        raise UsageError(f"period {typed['period']!r} is not a year range like 1948-1990")
     return typed
 
 
@@ -207,23 +207,14 @@ def _finish(nb, art, staging: Path, final: Path, result: Result) -> None:
     lang = str(nb.metadata.get("papermill", {}).get("parameters", {}).get("narrative_lang", "en"))
     (staging / NOTEBOOK).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
     (staging / "report.html").write_text(publish.page(nb, art, lang), encoding="utf-8")
-    summary = _summary(art)
-    result.n_events, result.period = summary
+    figures = publish.summary(nb)
+    result.n_events, result.period = int(figures.get("n_events", 0)), str(figures.get("period", ""))
     final.mkdir(parents=True, exist_ok=True)
     for name in (NOTEBOOK, "report.html"):
         os.replace(staging / name, final / name)
     (final / "failed.ipynb").unlink(missing_ok=True)
     (final / "error.txt").unlink(missing_ok=True)
     result.link = f"{art.article_id}/report.html"
-
-
-def _summary(art) -> tuple[int, str]:
-    from .report import period_label
-    from .tables import build
-
-    t = build(art)
-    n = int(((t.events.start != "") | (t.events.end != "")).sum())
-    return n, period_label(t, "en") if n else ""
 
 
 def _write_failure(folder: Path, result: Result, notebook: Path | None) -> None:
@@ -253,15 +244,12 @@ def _one_line(exc: BaseException) -> str:
 
 def write_index(out_root: str | Path, results: Iterable[Result]) -> Path:
     """``<out_root>/index.html``: every report with its language, events, period and status."""
-    from .report import environment
+    from . import pages
 
     out_root = Path(out_root)
     rows = sorted(results, key=lambda r: r.article_id)
-    css = (_res.files("bilateral") / "templates" / "style.css").read_text(encoding="utf-8")
-    from markupsafe import Markup
-
-    page = environment().get_template("index.html.j2").render(
-        rows=rows, n_failed=sum(r.status == "failed" for r in rows), version=__version__, css=Markup(css))
+    page = pages.environment().get_template("index.html.j2").render(
+        rows=rows, n_failed=sum(r.status == "failed" for r in rows), version=__version__, css=pages.css())
     out_root.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out_root / "index.html", page)
     return out_root / "index.html"

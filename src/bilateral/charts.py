@@ -215,10 +215,12 @@ def _draw(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables, ax: 
         fig = Figure(figsize=STYLE["figure.figsize"], dpi=_style()["dpi"], layout="constrained")
         draw(tables, fig.add_subplot(), _words(tables.lang), tables.lang == "he")
         _settle(fig)
+        # The layout has converged: keep it, so that saving (PNG, then SVG) does not redo it.
+        fig.set_layout_engine("none")
     return fig
 
 
-def _settle(fig: Figure, passes: int = 4) -> None:
+def _settle(fig: Figure, passes: int = 1) -> None:
     """Run the layout until the axes stop moving, so that the first draw (a notebook's display,
     the first saved file) looks like every later one."""
     before = None

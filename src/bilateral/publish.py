@@ -12,14 +12,13 @@ from __future__ import annotations
 import copy
 import html
 import re
-from importlib import resources as _res
 from urllib.parse import unquote
 
 import nbformat
 from markupsafe import Markup
 from nbconvert import HTMLExporter
 
-from . import __version__, report
+from . import __version__, pages
 from .article import Article
 
 _H2 = re.compile(r'<h2\b[^>]*?\bid="([A-Za-z0-9_-]+)"[^>]*>(.*?)</h2>', re.S)
@@ -41,6 +40,16 @@ def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def summary(nb: nbformat.NotebookNode) -> dict:
+    """The figures the report's title cell left in its output metadata (events, period)."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            found = out.get("metadata", {}).get("bilateral")
+            if found:
+                return dict(found)
+    return {}
+
+
 def page(nb: nbformat.NotebookNode, article: Article, lang: str) -> str:
     """The published HTML page of an executed, normalized report notebook."""
     body_nb = copy.deepcopy(nb)
@@ -51,11 +60,10 @@ def page(nb: nbformat.NotebookNode, article: Article, lang: str) -> str:
                             exclude_input_prompt=True, exclude_output_prompt=True, exclude_raw=True)
     body, _ = exporter.from_notebook_node(body_nb)
     toc = [(m.group(1), html.unescape(_TAGS.sub("", m.group(2))).strip()) for m in _H2.finditer(body)]
-    labels = report.labels(lang)["labels"]
-    template = report.environment().get_template("page.html.j2")
-    css = (_res.files("bilateral") / "templates" / "style.css").read_text(encoding="utf-8")
+    labels = pages.labels(lang)["labels"]
+    template = pages.environment().get_template("page.html.j2")
     return template.render(
-        lang=lang, dir=report.direction(lang), title=article.title, css=Markup(css), toc=toc,
+        lang=lang, dir=pages.direction(lang), title=article.title, css=pages.css(), toc=toc,
         body=Markup(body), labels=labels, revision=article.revision, version=__version__,
         url=article.url, url_text=unquote(article.url), is_wikipedia=article.is_wikipedia,
     )

@@ -10,15 +10,14 @@ import base64
 import dataclasses
 import html
 import re
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from . import charts, narrative, paths, resources
+from . import charts, narrative, paths
 from .errors import UsageError
+from .pages import direction, environment, labels
 from .tables import Tables
 
 _PERIOD = re.compile(r"^\s*(\d{3,4})?\s*[-–]\s*(\d{3,4})?\s*$|^\s*(\d{3,4})\s*$")
@@ -27,11 +26,12 @@ _PERIOD = re.compile(r"^\s*(\d{3,4})?\s*[-–]\s*(\d{3,4})?\s*$|^\s*(\d{3,4})\s*
 class Html:
     """Markup ready to display (``_repr_html_``); build it only from escaped templates."""
 
-    def __init__(self, markup: str) -> None:
+    def __init__(self, markup: str, metadata: dict | None = None) -> None:
         self.markup = str(markup)
+        self.metadata = metadata
 
-    def _repr_html_(self) -> str:
-        return self.markup
+    def _repr_html_(self) -> str | tuple[str, dict]:
+        return (self.markup, self.metadata) if self.metadata else self.markup
 
     def __str__(self) -> str:
         return self.markup
@@ -40,24 +40,6 @@ class Html:
         # The text/plain fallback Jupyter stores beside the HTML: readable and stable (no address).
         text = html.unescape(re.sub(r"<[^>]+>", " ", self.markup))
         return re.sub(r"\s+", " ", text).strip()[:2000]
-
-
-@cache
-def environment() -> Environment:
-    """The Jinja2 environment of the package's templates (autoescape on for everything)."""
-    return Environment(loader=PackageLoader("bilateral", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       keep_trailing_newline=True)
-
-
-def labels(lang: str) -> dict:
-    """The report's labels in ``lang``."""
-    return resources.load("he" if lang == "he" else "en", "report")
-
-
-def direction(lang: str) -> str:
-    """``rtl`` for Hebrew, else ``ltr``."""
-    return "rtl" if lang == "he" else "ltr"
 
 
 def parse_period(period: str) -> tuple[int | None, int | None]:
@@ -109,7 +91,9 @@ def title(tables: Tables, lang: str = "en") -> Html:
     n_events = int(((tables.events.start != "") | (tables.events.end != "")).sum())
     subtitle = labels(lang)["subtitle"].format(revision=int(a.revision), n_events=n_events, period=period_label(tables, lang))
     macro = environment().get_template("fragments.html.j2").module.title
-    return Html(macro({"title": str(a.title)}, subtitle, lang, direction(lang)))
+    # The batch runner reads these figures from the output's metadata for its index page.
+    summary = {"n_events": n_events, "period": period_label(tables, "en") if n_events else ""}
+    return Html(macro({"title": str(a.title)}, subtitle, lang, direction(lang)), metadata={"bilateral": summary})
 
 
 def heading(key: str, lang: str = "en") -> Html:
