@@ -44,7 +44,9 @@ def summary(nb: nbformat.NotebookNode) -> dict:
     """The figures the report's title cell left in its output metadata (events, period)."""
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            found = out.get("metadata", {}).get("bilateral")
+            meta = out.get("metadata", {})
+            # IPython files a _repr_html_'s metadata under its mime type.
+            found = meta.get("bilateral") or meta.get("text/html", {}).get("bilateral")
             if found:
                 return dict(found)
     return {}
