@@ -164,6 +164,26 @@ def display_name(entity_row, lang: str) -> str:
     return name
 
 
+def name_line(entity_row, lang: str) -> Line:
+    """:func:`display_name` as a :class:`Line`, the name and its English form isolated apart
+    (one ``<bdi>`` around both would show a Hebrew name after its English bracket)."""
+    name, canonical = str(entity_row["name"]), str(entity_row["canonical"])
+    if lang != "he" and canonical and canonical != name:
+        return _line(_phrases(lang)["name_with_canonical"], name=name, canonical=canonical)
+    return _line("{name}", name=name)
+
+
+def _join(lines: list[Line], conjunction: str, lang: str) -> Line:
+    """``A and B``; Hebrew attaches its conjunction to the second name (``א וב``)."""
+    glue = f" {conjunction}" if lang == "he" else f" {conjunction} "
+    parts: list[tuple[str, bool]] = []
+    for i, line in enumerate(lines):
+        if i:
+            parts.append((glue, False))
+        parts.extend(line.parts)
+    return Line(tuple(parts))
+
+
 def parties(tables) -> pd.DataFrame:
     """The states the relations are between: those named in the title, else the two most
     mentioned states."""
@@ -192,10 +212,9 @@ def render(tables, lang: str = "en", top_n: int = 3) -> Narrative:
 
     # Summary: who, since when, how many events.
     summary: list[Line] = []
-    sides = [display_name(r, lang) for _, r in parties(tables).iterrows()]
+    sides = [name_line(r, lang) for _, r in parties(tables).iterrows()]
     if len(sides) >= 2:
-        joined = f" {p['and']} " if lang != "he" else f" {p['and']}"
-        summary.append(_line(p["opening"], title=title, parties=joined.join(sides[:2]) if lang != "he" else sides[0] + " " + p["and"] + sides[1]))
+        summary.append(_line(p["opening"], title=title, parties=_join(sides[:2], p["and"], lang)))
     elif sides:
         summary.append(_line(p["opening_one"], title=title, parties=sides[0]))
     else:
@@ -248,7 +267,7 @@ def render(tables, lang: str = "en", top_n: int = 3) -> Narrative:
             else:
                 what = _line(p["actor_undated"])
             template = p["actor_once"] if int(person.n_mentions) == 1 else p["actor"]
-            actors.append(_line(template, name=display_name(person, lang), n=int(person.n_mentions), first=what))
+            actors.append(_line(template, name=name_line(person, lang), n=int(person.n_mentions), first=what))
         n.sections.append(("actors", h["actors"], actors))
 
     # Quotes: those with a named speaker first, then the longest.
@@ -260,7 +279,7 @@ def render(tables, lang: str = "en", top_n: int = 3) -> Narrative:
         lines = []
         for _, row in q.sort_values("quote_id").iterrows():
             if pd.notna(row.speaker_entity_id):
-                speaker = display_name(ents.loc[int(row.speaker_entity_id)], lang)
+                speaker = name_line(ents.loc[int(row.speaker_entity_id)], lang)
                 lines.append(_line(p["quote"], text=_clause(row.text), speaker=speaker))
             else:
                 lines.append(_line(p["quote_unattributed"], text=_clause(row.text)))
