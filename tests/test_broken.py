@@ -28,14 +28,6 @@ slow = pytest.mark.slow
 # The one stderr line of an error: "bilateral: error: <file>: <problem> (<what to do>)".
 ERROR_LINE = re.compile(r"^bilateral: error: (?P<file>\S.*?): (?P<problem>.+) \((?P<hint>[^()]+)\)$")
 
-# Library gaps found by these tests (see the test run's report): messages with no "(what to do)"
-# part. Strict xfail: once the library gives a hint, the XPASS fails and the name comes out.
-NO_HINT_YET = {
-    "binary.txt", "nul_byte.txt", "utf16.txt",  # "contains NUL bytes: looks like a binary file, ..."
-    "header_not_yaml.txt", "header_python_tag.txt", "header_duplicate_keys.txt",  # "not valid YAML ..."
-    "header_is_list.txt",  # "header is not a set of 'key: value' lines"
-    "revision_not_integer.txt", "revision_negative.txt", "revision_boolean.txt",  # "... got X"
-}
 
 
 @dataclass(frozen=True)
@@ -127,7 +119,6 @@ def test_readme_table_and_files_agree():
     assert set(CORPUS) == on_disk, (set(CORPUS) ^ on_disk)
     assert len(BAD) >= 15 and len(ODD) >= 5
     assert all(e.fragment for e in CORPUS.values() if e.exit == 2)
-    assert NO_HINT_YET <= set(BAD)
     assert set(ODD_REPORTED) <= set(ODD)
     for path in BROKEN.glob("*.txt"):
         assert path.stat().st_size < 1024, f"{path.name}: keep corpus files tiny"
@@ -164,9 +155,7 @@ def test_extract_bad_seed_is_one_line_exit_2_and_writes_nothing(extracted, name)
     assert_one_error_line(extracted[name], name)
 
 
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="library: no '(what to do)' hint"))
-             if n in NO_HINT_YET else n for n in BAD])
+@pytest.mark.parametrize("name", BAD)
 def test_error_line_says_what_to_do(extracted, name):
     line = extracted[name].lines[0]
     m = ERROR_LINE.match(line)
@@ -285,7 +274,6 @@ def test_report_of_an_odd_but_valid_seed_is_built(reported_odd, name):
 
 
 @slow
-@pytest.mark.xfail(strict=True, reason="library: cmd_report loads the seed twice, so the warning is printed twice")
 def test_report_warns_once(reported_odd):
     run = reported_odd["non_wikipedia_url.txt"]
     assert sum(line.startswith("bilateral: warning: ") for line in run.lines) == 1, run.stderr
@@ -390,7 +378,6 @@ def test_batch_stderr_has_one_error_line_per_failed_seed(batch):
 
 
 @slow
-@pytest.mark.xfail(strict=True, reason="library: cmd_batch prefixes r.seed to an error that already starts with the path")
 def test_batch_error_lines_name_the_file_once(batch):
     run, _, _ = batch
     for line in run.lines:

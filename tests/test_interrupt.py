@@ -279,8 +279,6 @@ def test_interrupt_exits_with_the_interrupt_status(interrupted):
     assert interrupted.seconds_to_exit < 60
 
 
-@pytest.mark.xfail(strict=False, reason="library: kernel tracebacks and log lines reach stderr after an "
-                   "interrupt (most runs, depends on timing); see the test report")
 def test_interrupt_says_one_line_and_no_traceback(interrupted):
     assert interrupted.stderr.splitlines() == ["bilateral: interrupted"], interrupted.stderr
 
@@ -404,8 +402,6 @@ def interrupted_rebuild(tmp_path_factory) -> Rebuild:
                    temporary_paths(out), truncated(folder), kernels)
 
 
-@pytest.mark.xfail(strict=True, reason="library: the kernel writes figures straight into the final report "
-                   "folder (BILATERAL_REPORTS=<out>), not into the staging folder; see the test report")
 def test_interrupted_rebuild_leaves_the_earlier_report_as_it_was(interrupted_rebuild):
     r = interrupted_rebuild
     assert not r.mixed_seen, "during the rebuild, the report folder held new figures beside the old report.html"

@@ -67,8 +67,11 @@ def parse(data: bytes | str, article_id: str, source: str = "<text>") -> Article
     if isinstance(data, bytes):
         if not data.strip():
             raise SeedFormatError(source, "file is empty", "a seed needs a header, '---' and a body")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise SeedFormatError(source, "is UTF-16, not UTF-8", "re-save the file as UTF-8")
         if b"\x00" in data:
-            raise SeedFormatError(source, "contains NUL bytes: looks like a binary file, not a text seed")
+            raise SeedFormatError(source, "contains NUL bytes: looks like a binary file, not a text seed",
+                                  "save the article as UTF-8 text")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -80,7 +83,7 @@ def parse(data: bytes | str, article_id: str, source: str = "<text>") -> Article
     else:
         text = data.removeprefix("\ufeff")
         if "\x00" in text:
-            raise SeedFormatError(source, "contains NUL characters: not a text seed")
+            raise SeedFormatError(source, "contains NUL characters: not a text seed", "remove the NUL characters")
     if not text.strip():
         raise SeedFormatError(source, "file is empty", "a seed needs a header, '---' and a body")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -93,7 +96,9 @@ def parse(data: bytes | str, article_id: str, source: str = "<text>") -> Article
 
     header = _parse_header(header_text, source)
     title = _field(header, "title", source)
-    if not isinstance(title, str | int | float) or not str(title).strip():
+    if not isinstance(title, str | int | float):
+        raise SeedFormatError(source, "header 'title' is not a text value", "give the article's title")
+    if not str(title).strip():
         raise SeedFormatError(source, "header 'title' is empty", "give the article's title")
     url = _field(header, "url", source)
     if not isinstance(url, str) or not url.strip():
@@ -101,7 +106,8 @@ def parse(data: bytes | str, article_id: str, source: str = "<text>") -> Article
     revision = _field(header, "revision", source)
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
         raise SeedFormatError(
-            source, f"header 'revision' must be a non-negative integer, got {revision!r}"
+            source, f"header 'revision' must be a non-negative integer, got {revision!r}",
+            "give the revision number from the article's history",
         )
     if not body.strip():
         raise SeedFormatError(source, "the body after '---' has no text", "add the article text")
@@ -131,9 +137,11 @@ def _parse_header(header_text: str, source: str) -> dict:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise SeedFormatError(source, f"header is not valid YAML{where}: {what}") from None
+        raise SeedFormatError(source, f"header is not valid YAML{where}: {what}",
+                              "one 'key: value' per line, each key once; see the seed format in README.md") from None
     if not isinstance(header, dict):
-        raise SeedFormatError(source, "header is not a set of 'key: value' lines")
+        raise SeedFormatError(source, "header is not a set of 'key: value' lines",
+                              "write revision, title and url as 'key: value' lines")
     return header
 
 

@@ -25,7 +25,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from . import __version__, article, paths
-from .errors import BilateralError, UsageError
+from .errors import SeedFormatError, UsageError
 from .tables import atomic_write_text
 
 KERNEL = "bilateral"
@@ -129,6 +129,7 @@ def inputs_digest(seed: Path, params: dict) -> str:
 def build(seed: str | Path, out_root: str | Path, params: dict | None = None, force: bool = False) -> Result:
     """Build ``<out_root>/<article_id>/`` (report.ipynb, report.html, figures/) for one seed.
 
+    The report is built whole in a staging folder and swapped in for the old one at the end.
     Never raises for a bad seed or a failing notebook: the :class:`Result` says what failed.
     """
     began = time.perf_counter()
@@ -139,8 +140,8 @@ def build(seed: str | Path, out_root: str | Path, params: dict | None = None, fo
     result = Result(article_id=article_id, seed=paths.relative_to_root(seed), status="failed", params=params)
     try:
         art = article.load(seed)
-    except BilateralError as exc:
-        result.error = str(exc)
+    except SeedFormatError as exc:
+        result.error = f"{exc.problem} ({exc.hint})" if exc.hint else exc.problem  # the path is in result.seed
         _write_failure(out_root / article_id, result, None)
         return result
     result.title, result.lang = art.title, art.lang
@@ -149,42 +150,79 @@ def build(seed: str | Path, out_root: str | Path, params: dict | None = None, fo
     manifest = _read_manifest(final)
     if not force and manifest and manifest.get("inputs") == result.inputs and manifest.get("status") == "ok" \
             and (final / "report.html").is_file():
-        cached = Result(**{**manifest, "status": "cached", "seconds": time.perf_counter() - began})
-        return cached
+        return Result(**{**manifest, "status": "cached", "seconds": time.perf_counter() - began})
 
     out_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{article_id}.", suffix=".tmp", dir=out_root))
+    stage = staging / article_id
+    stage.mkdir()
     try:
-        nb = _execute(seed, staging, final, params)
-        _finish(nb, art, staging, final, result)
+        nb = _execute(seed, staging, params)
+        _finish(nb, art, stage, result)
         result.status = "ok"
+        atomic_write_text(stage / MANIFEST, json.dumps(asdict(result) | {"seconds": 0.0}, ensure_ascii=False,
+                                                       indent=1, sort_keys=True) + "\n")
+        _swap(stage, final)
     except Exception as exc:  # noqa: BLE001 - a failing report must not stop the batch
+        result.status = "failed"
         result.error = _one_line(exc)
-        failed_nb = staging / NOTEBOOK
+        failed_nb = stage / NOTEBOOK
         _write_failure(final, result, failed_nb if failed_nb.exists() else None)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.perf_counter() - began
-    if result.status == "ok":
-        atomic_write_text(final / MANIFEST, json.dumps(asdict(result) | {"seconds": 0.0}, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return result
 
 
-def _execute(seed: Path, staging: Path, final: Path, params: dict):
+def _swap(stage: Path, final: Path) -> None:
+    """Put the finished report in place of the old one with renames only."""
+    old = final.parent / f".{final.name}.old.tmp"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(stage, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class _QuietKernelManager:
+    """Built on first use (jupyter_client loads lazily): a kernel manager whose kernels write
+    their stderr nowhere, so an interrupted batch does not spill kernel tracebacks."""
+
+    _cls = None
+
+    @classmethod
+    def get(cls):
+        if cls._cls is None:
+            import subprocess
+
+            from jupyter_client.manager import AsyncKernelManager
+
+            class Quiet(AsyncKernelManager):
+                async def _async_launch_kernel(self, kernel_cmd, **kw):
+                    kw["stderr"] = subprocess.DEVNULL
+                    return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+            cls._cls = Quiet
+        return cls._cls
+
+
+def _execute(seed: Path, staging: Path, params: dict):
     import papermill
 
     # The kernel finds the output folder through the environment, so the executed notebook
-    # records no output path and reruns into another folder give the same bytes.
+    # records no output path and reruns into another folder give the same bytes. Pointing it
+    # at the staging folder keeps the figures out of the old report until the swap.
     run_params = {"seed": paths.relative_to_root(seed), **params}
-    output = staging / NOTEBOOK
+    output = staging / seed.stem / NOTEBOOK
     previous = os.environ.get(paths.REPORTS_ENV)
-    os.environ[paths.REPORTS_ENV] = str(final.parent.resolve())
+    os.environ[paths.REPORTS_ENV] = str(staging.resolve())
     try:
         for attempt in range(2):
             try:
                 return papermill.execute_notebook(
                     str(notebook_path()), str(output), parameters=run_params, kernel_name=KERNEL,
                     progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
+                    kernel_manager_class=_QuietKernelManager.get(),
                 )
             except RuntimeError as exc:
                 # Many kernels starting at once can miss their start-up deadline: retry that once.
@@ -198,22 +236,17 @@ def _execute(seed: Path, staging: Path, final: Path, params: dict):
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _finish(nb, art, staging: Path, final: Path, result: Result) -> None:
+def _finish(nb, art, stage: Path, result: Result) -> None:
     import nbformat
 
     from . import publish
 
     nb = publish.normalize(nb)
     lang = str(nb.metadata.get("papermill", {}).get("parameters", {}).get("narrative_lang", "en"))
-    (staging / NOTEBOOK).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-    (staging / "report.html").write_text(publish.page(nb, art, lang), encoding="utf-8")
+    (stage / NOTEBOOK).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+    (stage / "report.html").write_text(publish.page(nb, art, lang), encoding="utf-8")
     figures = publish.summary(nb)
     result.n_events, result.period = int(figures.get("n_events", 0)), str(figures.get("period", ""))
-    final.mkdir(parents=True, exist_ok=True)
-    for name in (NOTEBOOK, "report.html"):
-        os.replace(staging / name, final / name)
-    (final / "failed.ipynb").unlink(missing_ok=True)
-    (final / "error.txt").unlink(missing_ok=True)
     result.link = f"{art.article_id}/report.html"
 
 

@@ -107,7 +107,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     seed = args.seed or paths.default_seed()
     params = batch.check_parameters(dict(args.parameter))
-    article.load(seed)  # a bad seed is bad input (exit 2), not a failed report
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", BilateralWarning)  # build() warns once
+        article.load(seed)  # a bad seed is bad input (exit 2), not a failed report
     batch.ensure_kernel()
     out = args.out or paths.reports_dir()
     result = batch.build(seed, out, params, force=args.force)
