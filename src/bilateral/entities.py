@@ -496,12 +496,18 @@ def _scan_places(body, ps, lex, r: _Rules, known):
 
 # --- people --------------------------------------------------------------------------------
 
-@cache
+_PHRASE_INDEX: dict[int, tuple[tuple, dict[str, list[tuple[str, ...]]]]] = {}
+
+
 def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for phrase in phrases:  # already longest first
-        index[phrase[0]].append(phrase)
-    return index
+    # Keyed by identity: the phrase tuples live as long as the cached rules that hold them.
+    hit = _PHRASE_INDEX.get(id(phrases))
+    if hit is None or hit[0] is not phrases:
+        index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in phrases:  # already longest first
+            index[phrase[0]].append(phrase)
+        hit = _PHRASE_INDEX[id(phrases)] = (phrases, index)
+    return hit[1]
 
 
 def _phrase_at(ps: list[_Piece], i: int, phrases, r: _Rules, allow_prefix: bool) -> int | None:

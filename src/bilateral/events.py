@@ -60,6 +60,15 @@ def _words(text: str, lex: Lexicon) -> list[str]:
 
 
 _BASES: dict[str, list[str]] = {}
+_KEYS: dict[tuple[str, bool], frozenset[str]] = {}
+
+
+def _keys(word: str, lex: Lexicon) -> frozenset[str]:
+    """Index keys of a word's bases: their first one to _KEY letters (stems shorter than _KEY too)."""
+    keys = _KEYS.get((word, lex.he))
+    if keys is None:
+        keys = _KEYS[(word, lex.he)] = frozenset(b[:k] for b in _bases(word, lex) for k in range(1, _KEY + 1))
+    return keys
 
 
 def _bases(word: str, lex: Lexicon) -> list[str]:
@@ -96,9 +105,8 @@ def _hits(words: list[str], lang: str, what: str) -> list[tuple[int, int, int, o
     for i, word in enumerate(words):
         seen = set()
         bases = _bases(word, lex)
-        for base in bases:
-            keys = {base[:k] for k in range(1, _KEY + 1)}  # stems shorter than _KEY too
-            for order, phrase, value in (e for key in keys for e in index.get(key, ())):
+        for key in _keys(word, lex):
+            for order, phrase, value in index.get(key, ()):
                 if order in seen or i + len(phrase) > len(words):
                     continue
                 seen.add(order)
