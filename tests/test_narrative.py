@@ -28,7 +28,7 @@ def test_numbers_in_the_text_come_from_the_tables(seed_tables):
     dated = narrative.dated_events(seed_tables)
     assert f"dates {len(dated)} events between {dated.sort_key.iloc[0][:4]} and" in text
     a = seed_tables.article.iloc[0]
-    assert f"{a.n_sentences} sentences; {len(seed_tables.timexes)} temporal expressions" in text
+    assert f"Sentences: {a.n_sentences}; temporal expressions: {len(seed_tables.timexes)}" in text
     assert f"revision {a.revision}" in text
     people = seed_tables.entities[seed_tables.entities.type == "person"]
     top = people.sort_values(["n_mentions", "entity_id"], ascending=[False, True]).iloc[0]

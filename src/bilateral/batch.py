@@ -270,7 +270,8 @@ def _read_manifest(folder: Path) -> dict:
 def _one_line(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "PapermillExecutionError":
-        return f"notebook cell {exc.exec_count} raised {exc.ename}: {exc.evalue}".splitlines()[0][:300]
+        first = next((line.strip() for line in str(exc.evalue).splitlines() if line.strip()), "")
+        return f"notebook cell {exc.exec_count} raised {exc.ename}: {first}"[:300]
     text = str(exc).strip().splitlines()
     return f"{name}: {text[0] if text else ''}"[:300]
 

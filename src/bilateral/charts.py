@@ -768,7 +768,8 @@ def _check_name(name: str) -> None:
 def caption(name: str, tables: Tables, lang: str) -> str:
     """A one-sentence caption for chart ``name`` of ``tables``, in ``lang`` ('en' or 'he')."""
     _check_name(name)
-    return _words(lang)["captions"][name].format(title=_text(tables.article.title.iloc[0]))
+    # First-strong isolates keep a bidi control in the title (U+202E) from reversing the caption.
+    return _words(lang)["captions"][name].format(title="\u2068" + _text(tables.article.title.iloc[0]) + "\u2069")
 
 
 def alt_text(name: str, tables: Tables, lang: str) -> str:

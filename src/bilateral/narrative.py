@@ -223,7 +223,10 @@ def render(tables, lang: str = "en", top_n: int = 3) -> Narrative:
         first = ev.iloc[0]
         summary.append(_line(p["began"], date=format_when(first.start, first.end, lang), text=_clause(first.text)))
         last = ev.iloc[-1]
-        summary.append(_line(p["span"], n_events=len(ev), first=_year(first.sort_key), last=_year(last.end or last.start)))
+        if len(ev) == 1:
+            summary.append(_line(p["span_one"], first=_year(first.sort_key)))
+        else:
+            summary.append(_line(p["span"], n_events=len(ev), first=_year(first.sort_key), last=_year(last.end or last.start)))
     else:
         summary.append(_line(p["no_events"]))
     n.sections.append(("summary", h["summary"], summary))

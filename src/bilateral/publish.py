@@ -23,6 +23,7 @@ from .article import Article
 
 _H2 = re.compile(r'<h2\b[^>]*?\bid="([A-Za-z0-9_-]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
 def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -66,6 +67,8 @@ def page(nb: nbformat.NotebookNode, article: Article, lang: str) -> str:
     template = pages.environment().get_template("page.html.j2")
     return template.render(
         lang=lang, dir=pages.direction(lang), title=article.title, css=pages.css(), toc=toc,
+        # <title> cannot isolate a direction override (U+202E), so bidi controls are dropped there.
+        head_title=_BIDI_CONTROLS.sub("", article.title),
         body=Markup(body), labels=labels, revision=article.revision, version=__version__,
         url=article.url, url_text=unquote(article.url), is_wikipedia=article.is_wikipedia,
     )

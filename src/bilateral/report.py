@@ -152,7 +152,9 @@ def events_table(tables: Tables, lang: str = "en") -> Html:
     """The dated events, in chronological order, with their actors by name."""
     ev = narrative.dated_events(tables)
     names = dict(zip(tables.entities.entity_id.astype(str), tables.entities.name, strict=True))
+    kinds = labels(lang).get("kinds", {})
     ev = ev.assign(when=[narrative.format_when(s, e, lang) for s, e in zip(ev.start, ev.end, strict=True)],
+                   kind=[kinds.get(k, k) for k in ev.kind],
                    actor_names=[", ".join(names[a] for a in acts.split(";") if a in names) for acts in ev.actors])
     c = labels(lang)["columns"]
     return Html(str(heading("events", lang)) + str(table(
