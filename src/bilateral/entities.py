@@ -202,37 +202,35 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     r = rules(lang)
     sentences = [_pieces(body, s, e, r.he) for s, e in spans]
 
-    known: list[tuple[int, int, _Form, str]] = []  # start, end, form, surface
-    for ps in sentences:
-        known.extend(_scan_known(body, ps, lex, r))
+    # Scanning is sentence by sentence, each with an index of what it already knows, so that
+    # the cost grows with the text, not with its square.
+    per_sentence = [_scan_known(body, ps, lex, r) for ps in sentences]
     # Gazetteer people join the cue-found ones, so their surnames are followed up too.
-    listed = [(k[0], k[1], k[3]) for k in known if k[2].type == "person"]
-    known = [k for k in known if k[2].type != "person"]
-    orgs = []
-    for ps in sentences:
-        orgs.extend(_scan_orgs(body, ps, lex, r, known))
-    places = []
-    for ps in sentences:
-        places.extend(_scan_places(body, ps, lex, r, known))
+    listed = [(k[0], k[1], k[3]) for found in per_sentence for k in found if k[2].type == "person"]
+    known_lists = [_Known(k for k in found if k[2].type != "person") for found in per_sentence]
+    orgs_lists = [_scan_orgs(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
+    places_lists = [_scan_places(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
     candidates = []
-    for ps in sentences:
-        candidates.extend(_person_candidates(body, ps, lex, r, known + orgs))
-    person_mentions = _person_mentions(body, sentences, candidates + listed, r, known + orgs + places)
+    for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
+        candidates.extend(_person_candidates(body, ps, lex, r, _Known([*kn, *orgs])))
+    everything = [_Known([*kn, *orgs, *places]) for kn, orgs, places in zip(known_lists, orgs_lists, places_lists, strict=True)]
+    person_mentions = _person_mentions(body, sentences, candidates + listed, r, everything)
 
-    raw = sorted(known + orgs + places, key=lambda k: (k[0], -k[1]))
+    raw = sorted((k for kn in everything for k in kn), key=lambda k: (k[0], -k[1]))
     mentions: list[Mention] = []
     forms: dict[str, _Form] = {}
     seen_names: dict[str, Counter] = defaultdict(Counter)
-    taken: list[tuple[int, int]] = [(m.char_start, m.char_end) for m in person_mentions]
+    people_spans = _Spans((m.char_start, m.char_end) for m in person_mentions)
+    reach = -1  # end of the last non-state mention kept (raw is in text order)
     for s, e, form, surface in raw:
-        if form.type != "country" and any(a <= s < b or a < e <= b for a, b in taken):
+        if form.type != "country" and (s < reach or people_spans.overlaps(s, e)):
             continue  # inside a person's name (or a longer match)
         mentions.append(Mention(form.key, s, e, body[s:e]))
         forms.setdefault(form.key, form)
         if form.kind == "name":
             seen_names[form.key][surface] += 1
         if form.type != "country":
-            taken.append((s, e))
+            reach = max(reach, e)
     mentions.extend(person_mentions)
     mentions.sort(key=lambda m: (m.char_start, m.char_end))
 
@@ -348,7 +346,48 @@ def _scan_known(body: str, ps: list[_Piece], lex: _Lexicon, r: _Rules):
     return found
 
 
+class _Known(list):
+    """A sentence's known mentions, indexed by where they start."""
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self.by_start: dict[int, tuple] = {}
+        for k in self:
+            self.by_start.setdefault(k[0], k)
+        self.spans = _Spans((k[0], k[1]) for k in self)
+
+
+class _Spans:
+    """A fixed set of (start, end) spans, asked whether a position or span meets one of them."""
+
+    def __init__(self, spans) -> None:
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, b in self.spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def covers(self, pos: int) -> bool:
+        """Some span has ``start <= pos < end``."""
+        i = self._bisect(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Some span holds ``s``, or starts inside ``(s, e)`` (the old ``a <= s < b or a < e <= b``)."""
+        if self.covers(s):
+            return True
+        i = self._bisect(self.starts, s)
+        return i < len(self.starts) and self.starts[i] < e
+
+
 def _known_at(known, start: int):
+    if isinstance(known, _Known):
+        return known.by_start.get(start)
     for k in known:
         if k[0] == start:
             return k
@@ -359,8 +398,7 @@ def _scan_orgs(body: str, ps: list[_Piece], lex: _Lexicon, r: _Rules, known):
     """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
     run holding a head word (English)."""
     found = []
-    here = [k for k in known if ps and ps[0].start <= k[0] <= ps[-1].end]
-    covered = {i for i, p in enumerate(ps) for k in here if k[0] <= p.start < k[1]}
+    covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)}
     i = 0
     while i < len(ps):
         if i in covered:
@@ -470,14 +508,14 @@ def _scan_places(body, ps, lex, r: _Rules, known):
     """A word with a locative cue right before ", <state>" names a place in that state
     (בסופיה, בולגריה; in Sofia, Bulgaria)."""
     found = []
-    starts = {k[0]: k for k in known}
+    starts = known.by_start
     for i in range(len(ps) - 1):
         nxt = starts.get(ps[i + 1].start)
         if nxt is None or nxt[2].type != "country" or nxt[2].kind != "name":
             continue
         if body[ps[i].end:ps[i + 1].start].strip() != ",":
             continue
-        if any(k[0] <= ps[i].start < k[1] for k in known):
+        if known.spans.covers(ps[i].start):
             continue
         if r.he:
             if not ps[i].text.startswith("ב") or len(ps[i].text) < 4:
@@ -676,12 +714,12 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
         if name not in by_word:
             names[name] = 0
             register(name)
-    occupied = [(k[0], k[1]) for k in known]
+    occupied = _Spans((k[0], k[1]) for kn in known for k in kn)
     title_words = {w for phrase in r.titles for w in phrase}
     first_words: dict[str, list[tuple[str, list[str]]]] = {}
     first_words_of: dict[str, str] = {}
     hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
-    for ps in sentences:
+    for ps, kn in zip(sentences, known, strict=True):
         words = _words(body, ps)
         i = 0
         while i < len(words):
@@ -702,8 +740,8 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
                             best = (len(parts), name, "full")
                 if best is None and not r.he and i + 1 < len(words) and rest.lower() not in title_words \
                         and any(o.split()[-1] == words[i + 1].text for o in by_word.get(words[i + 1].text, ())) \
-                        and not _punct_between(body, words[i], words[i + 1]) and _new_given_name(rest, r, known) \
-                        and rest not in by_word and _known_at(known, words[i].start) is None:
+                        and not _punct_between(body, words[i], words[i + 1]) and _new_given_name(rest, r, kn) \
+                        and rest not in by_word and _known_at(kn, words[i].start) is None:
                     # A new given name before a known surname: another person (Allen Dulles).
                     new = f"{rest} {words[i + 1].text}"
                     names[new] = words[i].start
@@ -711,7 +749,7 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
                     best = (2, new, "full")
                 if best is None and rest in by_word:
                     nxt = words[i + 1] if i + 1 < len(words) else None
-                    if nxt is not None and not _punct_between(body, words[i], nxt) and _new_given_name(nxt.text, r, known):
+                    if nxt is not None and not _punct_between(body, words[i], nxt) and _new_given_name(nxt.text, r, kn):
                         # A known family name with a new given name: another person (קים ג'ונג-און).
                         new = f"{rest} {nxt.text}"
                         names[new] = words[i].start
@@ -724,7 +762,7 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
                 continue
             n, name, how = best
             s, e = words[i].start, words[i + n - 1].end
-            if not any(a <= s < b for a, b in occupied):
+            if not occupied.covers(s):
                 hits.append((s, e, name, how))
             i += n
     mentions = []
