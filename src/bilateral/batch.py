@@ -31,7 +31,7 @@ from .tables import atomic_write_text
 KERNEL = "bilateral"
 NOTEBOOK = "report.ipynb"
 MANIFEST = "manifest.json"
-_DEFAULTS_LANG = ("en", "he")
+_NARRATIVE_LANGS = ("en", "he")
 _PERIOD = re.compile(r"^\s*(?:\d{3,4}\s*[-–]\s*\d{0,4}|[-–]\s*\d{3,4}|\d{3,4})?\s*$")
 
 
@@ -85,8 +85,8 @@ def check_parameters(params: dict[str, str]) -> dict[str, object]:
         else:
             typed[name] = str(value)
     lang = typed.get("narrative_lang")
-    if lang is not None and lang not in _DEFAULTS_LANG:
-        raise UsageError(f"narrative_lang must be one of {', '.join(_DEFAULTS_LANG)}, not {lang!r}")
+    if lang is not None and lang not in _NARRATIVE_LANGS:
+        raise UsageError(f"narrative_lang must be one of {', '.join(_NARRATIVE_LANGS)}, not {lang!r}")
     fmt = typed.get("figure_format")
     if fmt is not None and fmt not in ("png", "svg"):
         raise UsageError(f"figure_format must be png or svg, not {fmt!r}")

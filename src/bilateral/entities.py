@@ -80,14 +80,10 @@ class _Lexicon:
             return
         self.primary.setdefault(form.key, surface)
         entry = (tuple(pieces), tuple(seps), form)
-        bucket = self.by_first[_fold(pieces[0], self.he)]
+        bucket = self.by_first[pieces[0]]
         if all(e[0] != entry[0] or e[1] != entry[1] or e[2].key != form.key for e in bucket):
             bucket.append(entry)
             bucket.sort(key=lambda e: -len(e[0]))
-
-
-def _fold(piece: str, he: bool) -> str:
-    return piece if he else piece
 
 
 def _split_form(surface: str) -> tuple[list[str], list[str]]:

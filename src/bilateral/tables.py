@@ -157,11 +157,7 @@ class Tables:
 def frame(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
     """A DataFrame for table ``name`` from ``rows``, with the schema's columns and dtypes."""
     columns = [c for c, _, _ in SCHEMAS[name]]
-    if rows and isinstance(rows[0], dict):
-        df = pd.DataFrame.from_records(rows, columns=columns)
-    else:
-        df = pd.DataFrame.from_records(rows or [], columns=columns)
-    return _typed(name, df)
+    return _typed(name, pd.DataFrame.from_records(rows or [], columns=columns))
 
 
 def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
