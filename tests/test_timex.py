@@ -120,6 +120,22 @@ def test_numbers_that_are_not_dates(lang, text):
     assert timex.extract(text, lang) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("בשנות ה-60 וה-70 נסחרו.", [("בשנות ה-60", "1960", "1969"), ("וה-70", "1970", "1979")]),
+    ("בשנות ה-90 של המאה ה-19 וה-80 נסחרו.", [("בשנות ה-90 של המאה ה-19", "1890", "1899"), ("וה-80", "1880", "1889")]),
+    ("הקונגרס ה-70 וה-80 התכנסו.", []),
+], ids=["second decade", "second decade shares the century", "ordinals are not decades"])
+def test_a_second_decade_leans_on_the_first(text, expected):
+    assert [(t.text, t.start, t.end) for t in timex.extract(text, "he")] == expected
+
+
+def test_open_ended_decades_keep_one_end():
+    (until,) = timex.extract("עד שנות ה-80 היחסים היו קרים.", "he")
+    (since,) = timex.extract("מאז שנות ה-90 יש יחסים.", "he")
+    assert (until.kind, until.start, until.end) == ("before", "", "1989")
+    assert (since.kind, since.start, since.end) == ("after", "1990", "")
+
+
 def test_decade_takes_the_century_of_the_text_before():
     found = timex.extract("בשנת 2005 נפגשו. בשנות ה-10 התקררו.", "he")
     assert (found[1].start, found[1].end) == ("2010", "2019")

@@ -119,6 +119,8 @@ def grammar(lang: str) -> _Grammar:
             ("year", rf"(?<!\w)(?<!\d[,.])(?P<pre>{np_}|{wp}{data['year_keyword']}\s+|{wp}{data['years_keyword']}\s+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d)"),
             ("decade", rf"(?<!\w)(?P<pre>{wp}){part}{dec_kw}\s+(?:ה?[-־]?(?P<dy>1\d\d0|20\d0)|ה[-־]?(?P<dd>[1-9]?0)|ה(?P<dw>{_alt(dec_words)}))(?:\s+{cen_of}\s+{century})?(?!\w)"),
             ("century", rf"(?<!\w)(?P<pre>{wp}){part}{cen_kw}\s+{century}(?!\w)"),
+            # "בשנות ה-60 וה-70": a second decade that leans on the first one's keyword
+            ("decade_tail", rf"(?<!\w)ו(?:ה[-־]?(?P<dd>[1-9]0)|ה(?P<dw>{_alt(dec_words)}))(?!\w)"),
             ("present", rf"(?<!\w)(?:{data['present_as_of']}[-־]?(?:שנת\s+)?(?P<y>{_YEAR})|(?:{_alt(data['present'])}))(?!\w)"),
         ]
     else:
@@ -192,7 +194,8 @@ def resolve(timexes: list[Timex]) -> list[Timex]:
             # "the 70s" with no century: the century of the text before it, else the 20th.
             century = int((out[last].start or out[last].end)[:4]) // 100 * 100 if last is not None else 1900
             lo, hi = t.decade_years
-            t = replace(t, start=str(century + lo), end=str(century + hi))
+            t = replace(t, start="" if t.kind == "before" else str(century + lo),
+                        end="" if t.kind == "after" else str(century + hi))
         if t.start or t.end:
             last = len(out)
         out.append(t)
@@ -234,6 +237,9 @@ def _make(kind: str, m: re.Match, g: _Grammar, text: str) -> _Atom | None:
             return None
     if kind == "date" and a.y is not None and a.m is not None and a.d > calendar.monthrange(a.y, a.m)[1]:
         return None
+    if kind == "decade_tail":
+        a.kind = kind = "decade"
+        a.extra["tail"] = True
     if kind in ("decade", "century"):
         a.part = g.parts.get(gd.get("part") or "", "")
         c = gd.get("c")
@@ -315,6 +321,15 @@ def _combine(text: str, atoms: list[_Atom], g: _Grammar) -> list[_Combined]:
         i += 1
         if a.kind == "day":
             continue  # a bare day only counts inside a range
+        if a.extra.get("tail"):
+            prev = out[-1] if out else None
+            if prev is None or prev.kind != "decade" or text[prev.e:a.s].strip():
+                continue  # "וה-70" counts only right after a decade
+            if prev.lo is not None and a.lo is None:
+                # the first decade named its century: the second shares it
+                base = prev.lo[0] // 100 * 100 + a.extra["offsets"][0]
+                out.append(_Combined(a.s, a.e, "decade", (base,), (base + 9,), a))
+                continue
         out.append(_open_end(text, a, g) or _single(a))
     return out
 
