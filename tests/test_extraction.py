@@ -143,3 +143,13 @@ def test_extraction_tables_are_empty_not_missing_for_an_article_without_dates(wr
     assert len(t.timexes) == len(t.events) == 0
     assert list(t.events.columns) == [c for c, _, _ in tables.SCHEMAS["events"]]
     assert dataclasses.fields(t)
+
+
+def test_english_possessives_do_not_hide_or_lengthen_names():
+    body = ("Relations improved after Henry Kissinger's shuttle diplomacy. Premier Zhou Enlai's visit "
+            "to the People's Republic of China's ally Albania followed. Albania's leaders agreed.\n")
+    found = entities.extract(body, [(0, len(body))], "en")
+    names = {e.name for e in found.entities}
+    assert {"Henry Kissinger", "Zhou Enlai", "Albania"} <= names
+    assert "Republic of China" not in {e.name for e in found.entities if e.type == "country"}
+    assert not any(m.text.endswith("'s") for m in found.mentions)

@@ -265,8 +265,6 @@ def _pieces(body: str, start: int, end: int, he: bool) -> list[_Piece]:
     for m in _PIECE.finditer(body, start, end):
         text = m.group()
         e = m.end()
-        if not he and len(text) > 2 and text[-2:].lower() in ("'s", "’s"):
-            text, e = text[:-2], e - 2
         if text.endswith(("'", "׳")) and he is False:
             text, e = text[:-1], e - 1
         out.append(_Piece(m.start(), e, text))
@@ -287,6 +285,9 @@ def _strip_options(piece: str, r: _Rules, name_only: bool) -> list[tuple[str, st
 
 def _strip(piece: str, r: _Rules, name_only: bool) -> list[tuple[str, str]]:
     options = [("", piece)]
+    if not r.he and len(piece) > 2 and piece[-2:].lower() in ("'s", "’s"):
+        # "Albania's" reads as Albania, but "People's Republic of China" keeps its "People's".
+        options.append(("", piece[:-2]))
     if r.he:
         for p in r.name_prefixes if name_only else r.prefixes:
             if piece.startswith(p) and len(piece) - len(p) >= 2:
@@ -310,7 +311,8 @@ def _match_at(body: str, ps: list[_Piece], i: int, lex: _Lexicon, r: _Rules):
                 continue  # a proper name never takes the definite article
             if form.kind == "definite" and "ה" not in prefix:
                 continue  # ambiguous without the article (סיני: Chinese or Sinai)
-            if i + n > len(ps) or any(ps[i + k].text != pieces[k] for k in range(1, n)):
+            if i + n > len(ps) or any(ps[i + k].text != pieces[k] and (r.he or _bare(ps[i + k].text) != pieces[k])
+                                      for k in range(1, n)):
                 continue
             if any(_sep(body[ps[i + k].end:ps[i + k + 1].start]) != seps[k] for k in range(n - 1)):
                 continue
@@ -335,9 +337,12 @@ def _scan_known(body: str, ps: list[_Piece], lex: _Lexicon, r: _Rules):
             continue
         end, form, _ = m
         # The surface as written (with its own spacing and stops), without prefix letters.
-        prefix_len = len(ps[i].text) - len(next(p for p in _split_form(form.surface)[0]))
-        surface = structure.collapse(body[ps[i].start + max(prefix_len, 0):ps[end - 1].end])
-        found.append((ps[i].start, ps[end - 1].end, form, surface))
+        form_pieces = _split_form(form.surface)[0]
+        prefix_len = len(ps[i].text) - len(form_pieces[0])
+        last = ps[end - 1]
+        stop = _without_possessive(body, last) if not r.he and last.text != form_pieces[-1] else last.end
+        surface = structure.collapse(body[ps[i].start + max(prefix_len, 0):stop])
+        found.append((ps[i].start, stop, form, surface))
         i = end
     return found
 
@@ -644,7 +649,8 @@ def _person_candidates(body, ps, lex, r: _Rules, known):
             span = None  # "לפי סעיף": after an attribution alone, a one-word "name" is a noun
         if span is not None:
             a, b = span
-            out.append((ps[a].start, ps[b - 1].end, structure.collapse(body[ps[a].start:ps[b - 1].end])))
+            e = _without_possessive(body, ps[b - 1])
+            out.append((ps[a].start, e, structure.collapse(body[ps[a].start:e])))
             i = b
         else:
             i = end
@@ -666,7 +672,8 @@ def _speaker_before_verb(body, ps, r: _Rules, lex, known):
                 and ps[j - 1].text.lower() not in title_words:
             j -= 1
         if j < i and i - j <= 4:
-            out.append((ps[j].start, ps[i - 1].end, structure.collapse(body[ps[j].start:ps[i - 1].end])))
+            e = _without_possessive(body, ps[i - 1])
+            out.append((ps[j].start, e, structure.collapse(body[ps[j].start:e])))
     return out
 
 
@@ -680,6 +687,15 @@ def _words(body: str, ps: list[_Piece]) -> list[_Piece]:
         else:
             words.append(p)
     return words
+
+
+def _without_possessive(body: str, piece: _Piece) -> int:
+    """End offset of a name's last piece without an English possessive ('s)."""
+    return piece.end - 2 if piece.text[-2:] in ("'s", "’s") and len(piece.text) > 2 else piece.end
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word[-2:] in ("'s", "’s") and len(word) > 2 else word
 
 
 def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Mention]:
@@ -731,7 +747,7 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
                 for name, parts in first_words.get(rest, ()):
                     if i + len(parts) > len(words):
                         continue
-                    if all(words[i + k].text == parts[k] for k in range(1, len(parts))):
+                    if all(_bare(words[i + k].text) == parts[k] for k in range(1, len(parts))):
                         if best is None or len(parts) > best[0]:
                             best = (len(parts), name, "full")
                 if best is None and not r.he and i + 1 < len(words) and rest.lower() not in title_words \
