@@ -773,7 +773,7 @@ def _person_mentions(body, sentences, candidates, r: _Rules, known) -> list[Ment
                 i += 1
                 continue
             n, name, how = best
-            s, e = words[i].start, words[i + n - 1].end
+            s, e = words[i].start, _without_possessive(body, words[i + n - 1])
             if not occupied.covers(s):
                 hits.append((s, e, name, how))
             i += n
