@@ -207,13 +207,17 @@ def _era_lanes(ev: pd.DataFrame, tables: Tables, w: dict) -> list[tuple[str, pd.
 # Shared drawing helpers
 
 
-def _draw(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables, ax: Axes | None) -> Figure:
+def _draw(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables, ax: Axes | None,
+          lang: str | None = None) -> Figure:
+    # Labels follow the report's language when given (an English report of a Hebrew article),
+    # else the article's.
+    lang = lang or tables.lang
     with plt.rc_context(STYLE):
         if ax is not None:
-            draw(tables, ax, _words(tables.lang), tables.lang == "he")
+            draw(tables, ax, _words(lang), lang == "he")
             return ax.figure
         fig = Figure(figsize=STYLE["figure.figsize"], dpi=_style()["dpi"], layout="constrained")
-        draw(tables, fig.add_subplot(), _words(tables.lang), tables.lang == "he")
+        draw(tables, fig.add_subplot(), _words(lang), lang == "he")
         _settle(fig)
         # The layout has converged: keep it, so that saving (PNG, then SVG) does not redo it.
         fig.set_layout_engine("none")
@@ -303,11 +307,11 @@ def _axes_points(ax: Axes) -> tuple[float, float]:
 # 1. Timeline
 
 
-def timeline(tables: Tables, ax: Axes | None = None) -> Figure:
+def timeline(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
     """Relations timeline: dated events by era (section) in time order, marked by tone (▲ warm,
     ▼ cold, ● neutral; colour from blue to orange), ranges as bars, open 'after'/'before' dates
     as arrows, each era a shaded band over its years, the key events labelled."""
-    return _draw(_timeline, tables, ax)
+    return _draw(_timeline, tables, ax, lang)
 
 
 def _pack(lanes: list[tuple[str, pd.DataFrame]], key: set[int], lo: float, hi: float, per_pt: float,
@@ -482,11 +486,11 @@ def _turning_points(ev: pd.DataFrame) -> tuple[list[tuple[float, str]], tuple[fl
     return [(x, kind) for x, kind, _ in turns], swing
 
 
-def warmth(tables: Tables, ax: Axes | None = None) -> Figure:
+def warmth(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
     """Tone by year: one point per dated event (▲ warm, ▼ cold, ● neutral), a smoothed line (a
     rolling mean over years, or the mean per era when there are few events), the zero line, and
     the turning points (where the smoothed tone changes sign, else the largest swing)."""
-    return _draw(_warmth, tables, ax)
+    return _draw(_warmth, tables, ax, lang)
 
 
 def _warmth(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
@@ -594,10 +598,10 @@ def _actor_matrix(tables: Tables, lang: str, n: int = TOP_ACTORS) -> pd.DataFram
     return counts.astype(int)
 
 
-def actors(tables: Tables, ax: Axes | None = None) -> Figure:
+def actors(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
     """Heatmap of mentions of the most-mentioned people and states (rows, ``TOP_ACTORS``) by
     section (columns, in document order), on a greyscale-safe sequential colormap."""
-    return _draw(_actors, tables, ax)
+    return _draw(_actors, tables, ax, lang)
 
 
 def _actors(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
@@ -622,10 +626,10 @@ def _actors(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
                   ha="right" if tilt else "center", rotation_mode="anchor" if tilt else "default")
 
 
-def mentions(tables: Tables, ax: Axes | None = None) -> Figure:
+def mentions(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
     """Horizontal bars of mentions per entity (the ``TOP_MENTIONS`` most mentioned), coloured and
     hatched by type (person, country, organization, place), with a legend."""
-    return _draw(_mentions, tables, ax)
+    return _draw(_mentions, tables, ax, lang)
 
 
 def _mentions(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
@@ -682,11 +686,11 @@ def _section_frame(tables: Tables, lang: str) -> pd.DataFrame:
     return out
 
 
-def structure(tables: Tables, ax: Axes | None = None) -> Figure:
+def structure(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
     """How the article is built: words per section as bars in document order (subsections
     indented under their parent; a hollow bar counts a heading's subsections too; empty sections
     say so) and citations per sentence as diamonds on a second axis."""
-    return _draw(_structure, tables, ax)
+    return _draw(_structure, tables, ax, lang)
 
 
 def _structure(tables: Tables, ax: Axes, w: dict, he: bool) -> None:

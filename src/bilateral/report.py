@@ -114,7 +114,7 @@ def figure(tables: Tables, name: str, out_dir: str | Path = "", fmt: str = "png"
     if fmt not in ("png", "svg"):
         raise UsageError(f"figure format must be 'png' or 'svg', not {fmt!r}")
     folder = figures_dir(tables, out_dir)
-    fig = charts.CHARTS[name](tables)
+    fig = charts.CHARTS[name](tables, lang=lang)
     files = charts.save(fig, folder, name, formats=("svg", "png"))
     fig.clear()
     chosen = next(f for f in files if f.suffix == f".{fmt}")
