@@ -79,14 +79,15 @@ def extract(article: Article, st: structure.Structure, gazetteer_people: bool = 
         by_sid.setdefault(sid, []).append((tid, t))
     for sid, items in sorted(by_sid.items()):
         s = st.sentences[sid]
-        sentence_tone = events.tone(s.text, lang)
         cuts = events.clauses(s.char_start, s.char_end, [(t.char_start, t.char_end) for _, t in items], body)
         for (tid, t), (c0, c1) in zip(items, cuts, strict=True):
             if t.kind == "relative" and not t.start:
                 continue
             text = structure.collapse(body[c0:c1]).strip(" ,;:–-")
             clause_tone = events.tone(text, lang)
-            tone = clause_tone if clause_tone is not None else (sentence_tone or 0.0)
+            if clause_tone is None:  # a clause with no tone word takes its sentence's tone
+                clause_tone = events.tone(s.text, lang) if (c0, c1) != (s.char_start, s.char_end) else None
+            tone = clause_tone or 0.0
             inside = [m for m in by_sentence.get(sid, []) if c0 <= m.char_start < c1] or by_sentence.get(sid, [])
             actor_ids = []
             for m in inside:
