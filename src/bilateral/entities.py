@@ -38,7 +38,7 @@ class Entity:
     code: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """Where an entity is named: ``text`` is the surface form with any prefix letters."""
 
@@ -58,7 +58,7 @@ class _Form:
     surface: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Piece:
     start: int
     end: int

@@ -43,7 +43,7 @@ class Section:
     char_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One non-empty line of body text inside a section."""
 
@@ -55,7 +55,7 @@ class Paragraph:
     char_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of a paragraph; ``n_citations`` counts removed-citation gaps it carries."""
 

@@ -27,7 +27,7 @@ _PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 Value = tuple[int, ...]  # (year,), (year, month) or (year, month, day)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """A temporal expression: where it is, what kind it is and the span of time it names."""
 
@@ -287,7 +287,7 @@ def _select(atoms: list[_Atom]) -> list[_Atom]:
 
 # --- combination ---------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Combined:
     s: int
     e: int
