@@ -129,6 +129,25 @@ def test_a_second_decade_leans_on_the_first(text, expected):
     assert [(t.text, t.start, t.end) for t in timex.extract(text, "he")] == expected
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("he", "באביב 1962 נפגשו.", ("באביב 1962", "range", "1962-03", "1962-05")),
+    ("he", "בחורף 1960 קפאו.", ("בחורף 1960", "range", "1960-12", "1961-02")),
+    ("en", "In the spring of 1962 they met.", ("the spring of 1962", "range", "1962-03", "1962-05")),
+], ids=["spring (he)", "winter runs into the next year", "spring (en)"])
+def test_seasons_are_month_ranges(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("he", "בשנת 1956 ביקר. ב-25 ביוני נחתם הסכם.", ("ב-25 ביוני", "1956-06-25")),
+    ("en", "In 1956 he came. On 25 June a treaty was signed.", ("25 June", "1956-06-25")),
+], ids=["he", "en"])
+def test_a_day_and_month_take_the_year_before_them(lang, text, expected):
+    found = timex.extract(text, lang)
+    assert (found[-1].text, found[-1].start) == expected
+    assert found[-1].kind == "date" and found[-1].anchor == 0
+
+
 def test_open_ended_decades_keep_one_end():
     (until,) = timex.extract("עד שנות ה-80 היחסים היו קרים.", "he")
     (since,) = timex.extract("מאז שנות ה-90 יש יחסים.", "he")

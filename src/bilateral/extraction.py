@@ -81,8 +81,8 @@ def extract(article: Article, st: structure.Structure, gazetteer_people: bool = 
         s = st.sentences[sid]
         cuts = events.clauses(s.char_start, s.char_end, [(t.char_start, t.char_end) for _, t in items], body)
         for (tid, t), (c0, c1) in zip(items, cuts, strict=True):
-            if t.kind == "relative" and not t.start:
-                continue
+            if not (t.start or t.end) and t.kind != "present":
+                continue  # nothing to date it by (a relative or day-month form with no anchor)
             text = structure.collapse(body[c0:c1]).strip(" ,;:–-")
             clause_tone = events.tone(text, lang)
             if clause_tone is None:  # a clause with no tone word takes its sentence's tone

@@ -41,6 +41,7 @@ class Timex:
     unit: str = ""  # relative: day, month or year
     offset: int = 0  # relative: how many units after (+) or before (-) the anchor
     decade_years: tuple[int, int] | None = None  # a decade whose century comes from context
+    partial: tuple[int, int] | None = None  # a day and month whose year comes from context
 
 
 @dataclass
@@ -72,6 +73,7 @@ class _Grammar:
     lang: str
     atoms: tuple[tuple[str, re.Pattern], ...]
     months: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
     decade_words: dict[str, int]
     century_words: dict[str, int]
     numbers: dict[str, int]
@@ -100,6 +102,7 @@ def grammar(lang: str) -> _Grammar:
     dec_words = data.get("decade_words", {})
     cen_words = data.get("century_words", {})
     parts = {w: p for p, ws in data.get("parts", {}).items() for w in ws}
+    seasons = {str(k).lower(): tuple(v) for k, v in (data.get("seasons") or {}).items()}
     numbers = {**{str(i): i for i in range(1, 100)}, **data.get("numbers", {})}
     relative = {ph.lower(): (r["unit"], int(r["offset"])) for r in data.get("relative", []) for ph in r["phrases"]}
     num = _alt(numbers)
@@ -121,6 +124,7 @@ def grammar(lang: str) -> _Grammar:
             ("century", rf"(?<!\w)(?P<pre>{wp}){part}{cen_kw}\s+{century}(?!\w)"),
             # "בשנות ה-60 וה-70": a second decade that leans on the first one's keyword
             ("decade_tail", rf"(?<!\w)ו(?:ה[-־]?(?P<dd>[1-9]0)|ה(?P<dw>{_alt(dec_words)}))(?!\w)"),
+            ("season", rf"(?<!\w)(?P<pre>{wp})(?P<season>{_alt(seasons)})\s+(?:של\s+)?(?P<y>{_YEAR})(?!\w)"),
             ("present", rf"(?<!\w)(?:{data['present_as_of']}[-־]?(?:שנת\s+)?(?P<y>{_YEAR})|(?:{_alt(data['present'])}))(?!\w)"),
         ]
     else:
@@ -136,6 +140,7 @@ def grammar(lang: str) -> _Grammar:
             ("year", rf"(?<![\w$£€])(?<!\d[,.])(?P<y>{_YEAR})(?![\w%]|[.,]\d)"),
             ("decade", rf"\b(?:the\s+)?{part}(?:(?P<dy>1\d\d0|20\d0)s|'(?P<dd>\d0)s|(?P<dw>{_alt(dec_words)}))(?:\s+of\s+the\s+{century}\s+century)?\b"),
             ("century", rf"\b(?:the\s+)?{part}{century}[-\s]century\b"),
+            ("season", rf"\b(?:the\s+)?(?P<season>{_alt(seasons)})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
             ("present", rf"(?:{data['present_as_of']}(?:(?P<m>{mon})\.?\s+)?(?P<y>{_YEAR})\b|\b(?:{_alt(data['present'])})\b)"),
         ]
     atoms.append(("relative", rf"(?<!\w)(?:{_alt(relative)})(?!\w)"))
@@ -156,6 +161,7 @@ def grammar(lang: str) -> _Grammar:
         lang=lang,
         atoms=tuple((k, re.compile(p, flags)) for k, p in atoms),
         months=months,
+        seasons=seasons,
         decade_words=dec_words,
         century_words=cen_words,
         numbers=numbers,
@@ -190,6 +196,11 @@ def resolve(timexes: list[Timex]) -> list[Timex]:
     for t in timexes:
         if t.kind == "relative" and last is not None:
             t = _resolve_relative(t, out[last], last)
+        elif t.partial is not None and last is not None:
+            # "ב-25 ביוני" with no year: the year of the text before it.
+            year = int((out[last].end or out[last].start)[:4])
+            value = iso((year, *t.partial))
+            t = replace(t, start=value, end=value, anchor=last)
         elif t.decade_years is not None:
             # "the 70s" with no century: the century of the text before it, else the 20th.
             century = int((out[last].start or out[last].end)[:4]) // 100 * 100 if last is not None else 1900
@@ -237,6 +248,11 @@ def _make(kind: str, m: re.Match, g: _Grammar, text: str) -> _Atom | None:
             return None
     if kind == "date" and a.y is not None and a.m is not None and a.d > calendar.monthrange(a.y, a.m)[1]:
         return None
+    if kind == "season":
+        first, last = g.seasons[gd["season"].lower()]
+        a.lo = (a.y, first)
+        a.hi = (a.y + 1, last) if last < first else (a.y, last)
+        return a
     if kind == "decade_tail":
         a.kind = kind = "decade"
         a.extra["tail"] = True
@@ -377,6 +393,8 @@ def _open_end(text: str, a: _Atom, g: _Grammar) -> _Combined | None:
 def _single(a: _Atom) -> _Combined:
     if a.kind in ("decade", "century"):
         return _Combined(a.s, a.e, a.kind, a.lo, a.hi, a)
+    if a.kind == "season":
+        return _Combined(a.s, a.e, "range", a.lo, a.hi, a)
     v = a.value()
     kind = a.kind
     if kind in ("date", "month", "year"):
@@ -404,8 +422,9 @@ def _to_timex(text: str, c: _Combined) -> Timex:
     e = c.e
     while e > c.s and text[e - 1] in ".,;: ":
         e -= 1
+    partial = (c.atom.m, c.atom.d) if c.kind == "date" and c.atom.y is None and c.atom.d else None
     return Timex(c.s, e, text[c.s:e], c.kind, iso(c.lo), iso(c.hi), unit=c.atom.unit,
-                 offset=c.atom.offset, decade_years=c.atom.extra.get("offsets"))
+                 offset=c.atom.offset, decade_years=c.atom.extra.get("offsets"), partial=partial)
 
 
 def _parse_iso(s: str) -> Value:
