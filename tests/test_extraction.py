@@ -153,3 +153,9 @@ def test_english_possessives_do_not_hide_or_lengthen_names():
     assert {"Henry Kissinger", "Zhou Enlai", "Albania"} <= names
     assert "Republic of China" not in {e.name for e in found.entities if e.type == "country"}
     assert not any(m.text.endswith("'s") for m in found.mentions)
+
+
+def test_a_hebrew_name_runs_to_a_third_transliterated_word():
+    body = "נשיא מצרים גמאל עבד אל-נאצר ביקר בבלגרד. ראש הממשלה קים איל-סונג בטירנה.\n"
+    found = entities.extract(body, [(0, len(body))], "he", gazetteer_people=False)
+    assert {e.name for e in found.entities if e.type == "person"} == {"גמאל עבד אל-נאצר", "קים איל-סונג"}

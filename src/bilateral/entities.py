@@ -616,6 +616,16 @@ def _read_name(body, ps, j, r: _Rules, lex, known, max_words: int) -> tuple[int,
         words += 1
     if j == start:
         return None
+    if r.he and words == max_words and j < len(ps) and not _punct_between(body, ps[j - 1], ps[j]):
+        # A third word carrying transliteration marks (גמאל עבד אל-נאצר) still belongs to the name.
+        k = j
+        while k + 1 < len(ps) and body[ps[k].end:ps[k + 1].start] in ("-", "־", "‑"):
+            k += 1
+        third = body[ps[j].start:ps[k].end]
+        # (its first part may be a particle that is also a word: אל-נאצר)
+        if ("'" in third or "-" in third or "־" in third) and _known_at(known, ps[j].start) is None \
+                and _new_given_name(third, r, known):
+            j = k + 1
     if not r.he and all(p.text.lower() in _NAME_PARTICLES for p in ps[start:j]):
         return None
     return start, j
