@@ -159,3 +159,13 @@ def test_a_hebrew_name_runs_to_a_third_transliterated_word():
     body = "נשיא מצרים גמאל עבד אל-נאצר ביקר בבלגרד. ראש הממשלה קים איל-סונג בטירנה.\n"
     found = entities.extract(body, [(0, len(body))], "he", gazetteer_people=False)
     assert {e.name for e in found.entities if e.type == "person"} == {"גמאל עבד אל-נאצר", "קים איל-סונג"}
+
+
+def test_expressions_with_no_punctuation_between_share_their_clause():
+    from bilateral import events
+
+    body = "Caffery (1949–1955) welcomed the coup of July 1952, and Dulles visited Cairo in May 1953."
+    spans = [(body.index(w), body.index(w) + len(w)) for w in ("1949–1955", "July 1952", "May 1953")]
+    clauses = [body[a:b] for a, b in events.clauses(0, len(body), spans, body)]
+    assert clauses[0] == clauses[1] == "Caffery (1949–1955) welcomed the coup of July 1952,"
+    assert clauses[2] == " and Dulles visited Cairo in May 1953."

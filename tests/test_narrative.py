@@ -77,3 +77,10 @@ def test_no_events_is_said_plainly(write_seed):
     path = write_seed("plain.txt", "revision: 1\ntitle: T\nurl: https://en.wikipedia.org/wiki/T\n---\nNothing is dated here.\n")
     text = narrative.render(bilateral.extract(path), "en").text()
     assert "The article dates no events" in text
+
+
+def test_the_story_starts_at_a_closely_dated_event_and_names_states_once():
+    t = bilateral.extract(ARTICLES / "en_03_egypt_united_states.txt")
+    text = narrative.render(t, "en").text()
+    assert "between Egypt and the United States." in text
+    assert "The earliest dated event is 1922:" in text  # not "the 20th century"

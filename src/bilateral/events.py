@@ -148,12 +148,19 @@ def kind(text: str, lang: str) -> str:
 
 
 def clauses(sentence_start: int, sentence_end: int, timex_spans: list[tuple[int, int]], body: str) -> list[tuple[int, int]]:
-    """Cut a sentence into one clause per temporal expression (spans in body offsets)."""
+    """Cut a sentence into one clause per temporal expression (spans in body offsets): at the
+    last comma, semicolon or dash between two expressions; two expressions with no such mark
+    between them share their clause ("welcomed the coup of July 1952")."""
     if len(timex_spans) <= 1:
         return [(sentence_start, sentence_end)] * len(timex_spans)
-    cuts = [sentence_start]
+    cuts: list[int | None] = [sentence_start]
     for (_, prev_end), (next_start, _) in zip(timex_spans, timex_spans[1:], strict=False):
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(body, prev_end, next_start)]
-        cuts.append(breaks[-1] if breaks else next_start)
+        cuts.append(breaks[-1] if breaks else None)
     cuts.append(sentence_end)
-    return list(zip(cuts, cuts[1:], strict=False))
+    spans = []
+    for i in range(len(timex_spans)):
+        start = next(c for c in reversed(cuts[:i + 1]) if c is not None)
+        end = next(c for c in cuts[i + 1:] if c is not None)
+        spans.append((start, end))
+    return spans

@@ -156,10 +156,15 @@ def dated_events(tables) -> pd.DataFrame:
     return ev.sort_values(["sort_key", "event_id"], kind="stable")
 
 
+def _plain(name: str) -> str:
+    """A name without a leading English article, for comparing "the United States" with "United States"."""
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+
+
 def display_name(entity_row, lang: str) -> str:
     """An entity's name as the article writes it, with its English name beside it in English."""
     name, canonical = str(entity_row["name"]), str(entity_row["canonical"])
-    if lang != "he" and canonical and canonical != name:
+    if lang != "he" and canonical and _plain(canonical) != _plain(name):
         return _phrases(lang)["name_with_canonical"].format(name=name, canonical=canonical)
     return name
 
@@ -168,7 +173,7 @@ def name_line(entity_row, lang: str) -> Line:
     """:func:`display_name` as a :class:`Line`, the name and its English form isolated apart
     (one ``<bdi>`` around both would show a Hebrew name after its English bracket)."""
     name, canonical = str(entity_row["name"]), str(entity_row["canonical"])
-    if lang != "he" and canonical and canonical != name:
+    if lang != "he" and canonical and _plain(canonical) != _plain(name):
         return _line(_phrases(lang)["name_with_canonical"], name=name, canonical=canonical)
     return _line("{name}", name=name)
 
@@ -220,8 +225,11 @@ def render(tables, lang: str = "en", top_n: int = 3) -> Narrative:
     else:
         summary.append(_line(p["opening_none"], title=title))
     if len(ev):
-        first = ev.iloc[0]
+        # The earliest event dated more closely than "the 20th century" or "the 1970s".
+        precise = ev[~ev.date_kind.isin(["century", "decade"])]
+        first = (precise if len(precise) else ev).iloc[0]
         summary.append(_line(p["began"], date=format_when(first.start, first.end, lang), text=_clause(first.text)))
+        first = ev.iloc[0]
         last = ev.iloc[-1]
         if len(ev) == 1:
             summary.append(_line(p["span_one"], first=_year(first.sort_key)))
