@@ -169,3 +169,10 @@ def test_expressions_with_no_punctuation_between_share_their_clause():
     clauses = [body[a:b] for a, b in events.clauses(0, len(body), spans, body)]
     assert clauses[0] == clauses[1] == "Caffery (1949–1955) welcomed the coup of July 1952,"
     assert clauses[2] == " and Dulles visited Cairo in May 1953."
+
+
+def test_a_quote_goes_to_the_subject_named_at_the_start_of_its_sentence():
+    body = ('President Nasser closed the canal in 1956. Nasser nationalised the company and said in a speech '
+            'that Egypt would "stand on its own feet".\n')
+    t = tables.build(article.parse(("revision: 1\ntitle: T\nurl: https://en.wikipedia.org/wiki/T\n---\n" + body).encode(), "t"))
+    assert list(zip(t.quotes.text, t.quotes.speaker, strict=True)) == [("stand on its own feet", "Nasser")]

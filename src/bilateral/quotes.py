@@ -146,6 +146,12 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
         key = person_after(b, q0, blockers=True)
         if key:
             return key
+        # The sentence's subject, named at its start, with the verb further on
+        # ("Nasser nationalised the canal and said ... that Egypt would "...").
+        opening = [x for x in words if x[0] < a][:3]
+        for m in sorted(people, key=lambda m: m.char_start):
+            if opening and m.char_start <= opening[-1][0] and m.char_end <= a:
+                return m.key
     # 3. A pronoun cue before the quote ("שלטענתו").
     if any(w in pronouns and a < q0 for a, _, w in words if w not in ("הוא", "היא", "he", "she")) and earlier_people:
         return earlier_people[-1].key
