@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import signal
 import sys
@@ -26,13 +25,13 @@ from pathlib import Path
 
 from . import __version__, article, paths
 from .errors import SeedFormatError, UsageError
+from .period import parse_period
 from .tables import atomic_write_text
 
 KERNEL = "bilateral"
 NOTEBOOK = "report.ipynb"
 MANIFEST = "manifest.json"
 _NARRATIVE_LANGS = ("en", "he")
-_PERIOD = re.compile(r"^\s*(?:\d{3,4}\s*[-–]\s*\d{0,4}|[-–]\s*\d{3,4}|\d{3,4})?\s*$")
 
 
 @dataclass
@@ -90,8 +89,8 @@ def check_parameters(params: dict[str, str]) -> dict[str, object]:
     fmt = typed.get("figure_format")
     if fmt is not None and fmt not in ("png", "svg"):
         raise UsageError(f"figure_format must be png or svg, not {fmt!r}")
-    if "period" in typed and not _PERIOD.match(str(typed["period"])):
-        raise UsageError(f"period {typed['period']!r} is not a year range like 1948-1990")
+    if "period" in typed:
+        parse_period(str(typed["period"]))
     return typed
 
 

@@ -18,9 +18,8 @@ from markupsafe import Markup
 from . import charts, narrative, paths
 from .errors import UsageError
 from .pages import direction, environment, labels
+from .period import parse_period
 from .tables import Tables
-
-_PERIOD = re.compile(r"^\s*(\d{3,4})?\s*[-–]\s*(\d{3,4})?\s*$|^\s*(\d{3,4})\s*$")
 
 
 class Html:
@@ -40,21 +39,6 @@ class Html:
         # The text/plain fallback Jupyter stores beside the HTML: readable and stable (no address).
         text = html.unescape(re.sub(r"<[^>]+>", " ", self.markup))
         return re.sub(r"\s+", " ", text).strip()[:2000]
-
-
-def parse_period(period: str) -> tuple[int | None, int | None]:
-    """``"1948-1990"`` -> (1948, 1990); ``"1960-"`` -> (1960, None); ``""`` -> (None, None)."""
-    if not period or not period.strip():
-        return None, None
-    m = _PERIOD.match(period)
-    if m is None:
-        raise UsageError(f"period {period!r} is not a year range like 1948-1990")
-    if m.group(3):
-        return int(m.group(3)), int(m.group(3))
-    lo, hi = (int(g) if g else None for g in m.group(1, 2))
-    if lo is not None and hi is not None and lo > hi:
-        raise UsageError(f"period {period!r} ends before it starts")
-    return lo, hi
 
 
 def focus(tables: Tables, period: str = "") -> Tables:
