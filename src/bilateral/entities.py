@@ -12,6 +12,7 @@ remains is a known form, and a proper name never takes the article ``ה`` (``ש�
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -362,9 +363,6 @@ class _Spans:
     """A fixed set of (start, end) spans, asked whether a position or span meets one of them."""
 
     def __init__(self, spans) -> None:
-        import bisect
-
-        self._bisect = bisect.bisect_right
         self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
         self.reach: list[int] = []  # the furthest end among the spans up to each one
@@ -375,24 +373,19 @@ class _Spans:
 
     def covers(self, pos: int) -> bool:
         """Some span has ``start <= pos < end``."""
-        i = self._bisect(self.starts, pos) - 1
+        i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.reach[i] > pos
 
     def overlaps(self, s: int, e: int) -> bool:
         """Some span holds ``s``, or starts inside ``(s, e)`` (the old ``a <= s < b or a < e <= b``)."""
         if self.covers(s):
             return True
-        i = self._bisect(self.starts, s)
+        i = bisect.bisect_right(self.starts, s)
         return i < len(self.starts) and self.starts[i] < e
 
 
-def _known_at(known, start: int):
-    if isinstance(known, _Known):
-        return known.by_start.get(start)
-    for k in known:
-        if k[0] == start:
-            return k
-    return None
+def _known_at(known: _Known, start: int):
+    return known.by_start.get(start)
 
 
 def _scan_orgs(body: str, ps: list[_Piece], lex: _Lexicon, r: _Rules, known):

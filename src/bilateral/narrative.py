@@ -161,17 +161,10 @@ def _plain(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
 
 
-def display_name(entity_row, lang: str) -> str:
-    """An entity's name as the article writes it, with its English name beside it in English."""
-    name, canonical = str(entity_row["name"]), str(entity_row["canonical"])
-    if lang != "he" and canonical and _plain(canonical) != _plain(name):
-        return _phrases(lang)["name_with_canonical"].format(name=name, canonical=canonical)
-    return name
-
-
 def name_line(entity_row, lang: str) -> Line:
-    """:func:`display_name` as a :class:`Line`, the name and its English form isolated apart
-    (one ``<bdi>`` around both would show a Hebrew name after its English bracket)."""
+    """An entity's name as the article writes it, with its English name beside it in English;
+    the two are isolated apart (one ``<bdi>`` around both would show a Hebrew name after its
+    English bracket)."""
     name, canonical = str(entity_row["name"]), str(entity_row["canonical"])
     if lang != "he" and canonical and _plain(canonical) != _plain(name):
         return _line(_phrases(lang)["name_with_canonical"], name=name, canonical=canonical)
