@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import resources
+from . import resources, structure
 
-_WORD = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*")
+_WORD = structure.TOKEN
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
 _NEGATION_WINDOW = 3
 

@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import resources
+from . import resources, structure
 from .entities import Mention
-from .structure import is_gershayim
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "‘": "’"}
-_WORD = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*")
+_WORD = structure.TOKEN
 _HEB_PREFIX = "ובלמשכה"
 
 
@@ -41,7 +40,7 @@ def find(body: str, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         c = body[i]
         if c in ('"', "״"):
-            if is_gershayim(body, i):
+            if structure.is_gershayim(body, i):
                 continue
             if toggle is None:
                 toggle = i

@@ -23,6 +23,8 @@ _SPACES = re.compile(r"\s+")
 # A removed citation leaves two or more blanks; a trailing blank at the end of a paragraph too.
 _GAP = re.compile(r"[ \t\u00a0\u200f\u200e]{2,}|[ \t\u00a0\u200f\u200e]+$")
 _WORD = re.compile(r"[^\W_]+(?:['’׳״\"\-־][^\W_]+)*")
+#: A word that a hyphen splits (סיני-סובייטי is two): what quotes and tone words match against.
+TOKEN = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*")
 _TERMINATOR = re.compile(r"([\"”״]?)(\.{1,3}|[!?]+|…)([\"”»״)\]’]*)")
 _LETTER = re.compile(r"[^\W\d_]")
 _HEB_LETTER = re.compile(r"[\u05d0-\u05ea]")
