@@ -25,8 +25,8 @@ from pathlib import Path
 
 from . import __version__, article, paths
 from .errors import SeedFormatError, UsageError
+from .files import atomic_write_text
 from .period import parse_period
-from .tables import atomic_write_text
 
 KERNEL = "bilateral"
 NOTEBOOK = "report.ipynb"

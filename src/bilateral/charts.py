@@ -17,12 +17,9 @@ right-to-left text itself, so python-bidi on top would reverse it.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import re
 import textwrap
-import uuid
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources as _res
@@ -44,6 +41,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import text_to_path
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from .files import atomic_open
 from .tables import Tables
 
 __all__ = [
@@ -864,14 +862,7 @@ def save(fig: Figure, folder: str | Path, name: str, formats: Iterable[str] = ("
         if fmt not in _METADATA:
             raise ValueError(f"cannot save a chart as {fmt!r}; use one of {', '.join(_METADATA)}")
         path = folder / f"{name}.{fmt}"
-        tmp = folder / f".{name}.{fmt}.{uuid.uuid4().hex}.tmp"
-        try:
-            with open(tmp, "xb") as fh, plt.rc_context(rc):
-                fig.savefig(fh, format=fmt, dpi=_style()["dpi"], metadata=_METADATA[fmt])
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
+        with atomic_open(path) as fh, plt.rc_context(rc):
+            fig.savefig(fh, format=fmt, dpi=_style()["dpi"], metadata=_METADATA[fmt])
         paths.append(path)
     return paths

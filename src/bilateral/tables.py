@@ -6,8 +6,6 @@ Every table is a :class:`pandas.DataFrame` whose columns and dtypes are given by
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pandas as pd
 
 from . import extraction, structure
 from .article import Article
+from .files import atomic_write_text
 
 # (column, dtype, meaning). dtype is a pandas dtype name: "string", "Int64" (nullable int),
 # "int64", "float64" or "boolean". Dates are ISO 8601 strings at the precision of the text.
@@ -243,25 +242,6 @@ def read(folder: str | Path) -> Tables:
         df = pd.read_csv(folder / f"{f.name}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
         frames[f.name] = _typed(f.name, df)
     return Tables(**frames)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename."""
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader never sees a half-written file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def schema_markdown() -> str:
