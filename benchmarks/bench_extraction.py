@@ -12,7 +12,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from bilateral import article, entities, events, extraction, paths, quotes, structure, tables, timex
+from bilateral import paths, tables
+from bilateral.extraction import entities, events, quotes, timex
+from bilateral.extraction import pipeline as extraction
+from bilateral.reading import article, structure
 
 
 def per_call(fn, repeat: int) -> float:

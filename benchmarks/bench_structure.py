@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bilateral import article, paths, structure
+from bilateral import paths
+from bilateral.reading import article, structure
 
 
 def make_corpus(folder: Path, n: int) -> list[Path]:

@@ -8,8 +8,8 @@ import tracemalloc
 import pytest
 from conftest import HEADER, SEED, seed_text
 
-from bilateral import article
 from bilateral.errors import BilateralWarning, SeedFormatError
+from bilateral.reading import article
 
 
 def test_seed_header_is_decoded():

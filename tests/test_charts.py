@@ -16,7 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import bilateral
-from bilateral import charts
+from bilateral.presentation import charts
 
 ENGLISH = ARTICLES / "en_02_cuba_north_korea.txt"
 

@@ -8,7 +8,9 @@ import pytest
 from conftest import SEED
 
 import bilateral
-from bilateral import article, entities, quotes, tables
+from bilateral import tables
+from bilateral.extraction import entities, quotes
+from bilateral.reading import article
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +116,7 @@ def test_events_have_actors_and_eras(seed_tables):
 
 
 def test_negation_turns_warm_words_cold():
-    from bilateral import events
+    from bilateral.extraction import events
 
     assert events.tone("היחסים היו ברמה גבוהה", "he") > 0
     assert events.tone("היחסים לא היו ברמה גבוהה", "he") < 0
@@ -162,7 +164,7 @@ def test_a_hebrew_name_runs_to_a_third_transliterated_word():
 
 
 def test_expressions_with_no_punctuation_between_share_their_clause():
-    from bilateral import events
+    from bilateral.extraction import events
 
     body = "Caffery (1949–1955) welcomed the coup of July 1952, and Dulles visited Cairo in May 1953."
     spans = [(body.index(w), body.index(w) + len(w)) for w in ("1949–1955", "July 1952", "May 1953")]

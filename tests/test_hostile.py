@@ -24,7 +24,7 @@ import pytest
 from conftest import ROOT
 
 import bilateral
-from bilateral import charts, narrative, report
+from bilateral.presentation import charts, narrative, report
 
 # Two hostile seeds have a url that is not Wikipedia: loading them warns, as it should.
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::bilateral.errors.BilateralWarning")]
@@ -451,7 +451,7 @@ def test_report_tables_escape_article_text(hostile_tables):
 
 def test_chart_captions_are_escaped_by_the_figure_template(hostile_tables):
     # The caption is plain text; the figure macro escapes it (report.figure() draws, so check the parts).
-    from bilateral.pages import environment
+    from bilateral.presentation.pages import environment
 
     macro = environment().get_template("fragments.html.j2").module.figure
     caption = charts.caption("timeline", hostile_tables, "en")

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import ARTICLES, SEED
 
-from bilateral import batch as batch_module
+from bilateral.running import batch as batch_module
 
 pytestmark = pytest.mark.slow
 

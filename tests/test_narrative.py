@@ -8,7 +8,7 @@ import pytest
 from conftest import ARTICLES, SEED
 
 import bilateral
-from bilateral import narrative
+from bilateral.presentation import narrative
 
 
 @pytest.fixture(scope="module")

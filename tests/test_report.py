@@ -15,8 +15,9 @@ import pytest
 from conftest import ARTICLES, ROOT, SEED
 
 import bilateral
-from bilateral import batch, narrative, report
 from bilateral.errors import UsageError
+from bilateral.presentation import narrative, report
+from bilateral.running import batch
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, SEED
 
-from bilateral import article, structure
+from bilateral.reading import article, structure
 
 
 @pytest.fixture(scope="module")

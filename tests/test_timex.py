@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED
 
 import bilateral
-from bilateral import timex
+from bilateral.extraction import timex
 
 
 def one(text: str, lang: str) -> tuple[str, str, str, str]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import article, paths
-from .article import Article
+from . import paths
 from .errors import BilateralError, BilateralWarning, SeedFormatError
+from .reading import article
+from .reading.article import Article
 
 if TYPE_CHECKING:
     from .tables import Tables
@@ -37,12 +38,21 @@ def extract(seed: str | Path | Article | None = None) -> Tables:
     return tables.build(art)
 
 
+# Short names for the pipeline's modules, so `from bilateral import charts` keeps working.
+_MODULES = {
+    "tables": "tables", "structure": "reading.structure",
+    "timex": "extraction.timex", "entities": "extraction.entities", "quotes": "extraction.quotes",
+    "events": "extraction.events", "charts": "presentation.charts",
+    "narrative": "presentation.narrative", "report": "presentation.report",
+}
+
+
 def __getattr__(name: str):
     # pandas-backed modules load on first use, so the command line starts fast.
     import importlib
 
-    if name in ("tables", "structure", "charts", "narrative", "report", "timex", "entities", "quotes", "events"):
-        return importlib.import_module(f".{name}", __name__)
+    if name in _MODULES:
+        return importlib.import_module(f".{_MODULES[name]}", __name__)
     if name in ("SCHEMAS", "Tables"):
         return getattr(importlib.import_module(".tables", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -103,7 +103,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build one report; exit 2 for a bad seed, 1 when the notebook fails."""
-    from . import article, batch
+    from .reading import article
+    from .running import batch
 
     seed = args.seed or paths.default_seed()
     params = batch.check_parameters(dict(args.parameter))
@@ -123,7 +124,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Build many reports; failures are listed and the exit is 1 if any report failed."""
-    from . import batch
+    from .running import batch
 
     seeds = _seeds(args.seeds)
     if not seeds:

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import extraction, structure
-from .article import Article
+from .extraction import pipeline
 from .files import atomic_write_text
+from .reading import structure
+from .reading.article import Article
 
 # (column, dtype, meaning). dtype is a pandas dtype name: "string", "Int64" (nullable int),
 # "int64", "float64" or "boolean". Dates are ISO 8601 strings at the precision of the text.
@@ -211,7 +212,7 @@ def build(article: Article, gazetteer_people: bool = True) -> Tables:
         len(sections), len(paragraphs), len(sentences), int(sentences["n_words"].sum()),
         int(sentences["n_citations"].sum()),
     )])
-    extracted = extraction.extract(article, st, gazetteer_people)
+    extracted = pipeline.extract(article, st, gazetteer_people)
     return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
                   **{name: frame(name, rows) for name, rows in extracted.items()})
 

@@ -16,7 +16,8 @@ from urllib.parse import unquote
 
 import pandas as pd
 
-from . import entities, resources
+from .. import resources
+from ..extraction import entities
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _WARMTH = ((0.5, "warm"), (0.15, "cordial"), (-0.15, "neutral"), (-0.5, "cool"))

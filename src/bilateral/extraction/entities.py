@@ -20,7 +20,8 @@ from functools import cache
 
 from babel import Locale
 
-from . import resources, structure
+from .. import resources
+from ..reading import structure
 
 TYPES = ("person", "country", "organization", "place")
 _PIECE = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*['׳]?")

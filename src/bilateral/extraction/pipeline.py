@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from . import entities, events, quotes, structure, timex
-from .article import Article
+from ..extraction import entities, events, quotes, timex
+from ..reading import structure
+from ..reading.article import Article
 
 
 def extract(article: Article, st: structure.Structure, gazetteer_people: bool = True) -> dict[str, list[tuple]]:

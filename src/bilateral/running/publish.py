@@ -18,8 +18,9 @@ import nbformat
 from markupsafe import Markup
 from nbconvert import HTMLExporter
 
-from . import __version__, pages
-from .article import Article
+from .. import __version__
+from ..presentation import pages
+from ..reading.article import Article
 
 _H2 = re.compile(r'<h2\b[^>]*?\bid="([A-Za-z0-9_-]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")

@@ -15,7 +15,7 @@ from functools import cache
 
 import pandas as pd
 
-from . import resources
+from .. import resources
 
 _HEADING = re.compile(r"^[ \t]*(={1,6})(.+?)(={1,6})[ \t]*$")
 _LINE = re.compile(r"[^\n]+")

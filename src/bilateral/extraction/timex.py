@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from . import resources
+from .. import resources
 
 KINDS = ("date", "month", "year", "range", "decade", "century", "after", "before", "relative", "present")
 _YEAR = r"(?:1\d{3}|20\d{2})"

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import resources, structure
+from .. import resources
+from ..reading import structure
 
 _WORD = structure.TOKEN
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")

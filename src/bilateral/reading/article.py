@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import BilateralWarning, SeedFormatError
+from ..errors import BilateralWarning, SeedFormatError
 
 _WIKI_HOST = re.compile(r"^([a-z][a-z-]{1,11})(?:\.m)?\.wikipedia\.org$")
 _HEBREW = re.compile(r"[\u0590-\u05FF]")

@@ -15,11 +15,12 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from . import charts, narrative, paths
-from .errors import UsageError
-from .pages import direction, environment, labels
-from .period import parse_period
-from .tables import Tables
+from .. import paths
+from ..errors import UsageError
+from ..period import parse_period
+from ..presentation import charts, narrative
+from ..presentation.pages import direction, environment, labels
+from ..tables import Tables
 
 
 class Html:

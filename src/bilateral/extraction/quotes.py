@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import resources, structure
-from .entities import Mention
+from .. import resources
+from ..extraction.entities import Mention
+from ..reading import structure
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "‘": "’"}
 _WORD = structure.TOKEN

@@ -41,8 +41,8 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import text_to_path
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .files import atomic_open
-from .tables import Tables
+from ..files import atomic_open
+from ..tables import Tables
 
 __all__ = [
     "CHARTS", "STYLE", "actors", "alt_text", "caption", "dated_events", "mentions", "save",

@@ -9,13 +9,13 @@ from importlib import resources as _res
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from . import resources
+from .. import resources
 
 
 @cache
 def environment() -> Environment:
     """The Jinja2 environment of the package's templates (autoescape on for everything)."""
-    return Environment(loader=PackageLoader("bilateral", "templates"),
+    return Environment(loader=PackageLoader("bilateral.presentation", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True),
                        keep_trailing_newline=True)
 
@@ -33,4 +33,4 @@ def direction(lang: str) -> str:
 @cache
 def css() -> Markup:
     """The stylesheet every page inlines (ours, so it is marked safe)."""
-    return Markup((_res.files("bilateral") / "templates" / "style.css").read_text(encoding="utf-8"))
+    return Markup((_res.files("bilateral.presentation") / "templates" / "style.css").read_text(encoding="utf-8"))

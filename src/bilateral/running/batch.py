@@ -23,10 +23,11 @@ from importlib import resources as _res
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import __version__, article, paths
-from .errors import SeedFormatError, UsageError
-from .files import atomic_write_text
-from .period import parse_period
+from .. import __version__, paths
+from ..errors import SeedFormatError, UsageError
+from ..files import atomic_write_text
+from ..period import parse_period
+from ..reading import article
 
 KERNEL = "bilateral"
 NOTEBOOK = "report.ipynb"
@@ -238,7 +239,7 @@ def _execute(seed: Path, staging: Path, params: dict):
 def _finish(nb, art, stage: Path, result: Result) -> None:
     import nbformat
 
-    from . import publish
+    from ..running import publish
 
     nb = publish.normalize(nb)
     lang = str(nb.metadata.get("papermill", {}).get("parameters", {}).get("narrative_lang", "en"))
@@ -277,7 +278,7 @@ def _one_line(exc: BaseException) -> str:
 
 def write_index(out_root: str | Path, results: Iterable[Result]) -> Path:
     """``<out_root>/index.html``: every report with its language, events, period and status."""
-    from . import pages
+    from ..presentation import pages
 
     out_root = Path(out_root)
     rows = sorted(results, key=lambda r: r.article_id)
