@@ -11,7 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-NAME = "bilateral"
+from .vocab import KERNEL_NAME
+
+NAME = KERNEL_NAME
 DISPLAY_NAME = "Python (bilateral)"
 
 

@@ -9,22 +9,15 @@ from typing import Any
 
 import yaml
 
+from .vocab import lang_code
+
 # libyaml's loader reads the gazetteers ~10x faster than the pure-Python one.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-#: Languages with their own data; any other language falls back to English data.
-LANGUAGES = ("he", "en")
-
-
-def data_lang(lang: str) -> str:
-    """The language whose data files serve ``lang``."""
-    return lang if lang in LANGUAGES else "en"
-
 
 @cache
 def load(lang: str, name: str) -> Any:
     """Parsed content of ``resources/<lang>/<name>.yml`` (empty dict when the file is absent)."""
-    path = _res.files("bilateral") / "resources" / data_lang(lang) / f"{name}.yml"
+    path = _res.files("bilateral") / "resources" / lang_code(lang) / f"{name}.yml"
     if not path.is_file():
         return {}
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}

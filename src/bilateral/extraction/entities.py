@@ -22,6 +22,7 @@ from babel import Locale
 
 from .. import resources
 from ..reading import structure
+from ..vocab import lang_code
 
 TYPES = ("person", "country", "organization", "place")
 _PIECE = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*['׳]?")
@@ -72,7 +73,7 @@ class _Lexicon:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.he = resources.data_lang(lang) == "he"
+        self.he = lang_code(lang) == "he"
         self.by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], _Form]]] = defaultdict(list)
         self.primary: dict[str, str] = {}
 
@@ -106,7 +107,7 @@ def _sep(between: str) -> str:
 def lexicon(lang: str, people: bool = True) -> _Lexicon:
     """Every known state, place and organization (and, with ``people``, the gazetteer's people)."""
     lex = _Lexicon(lang)
-    data_lang = resources.data_lang(lang)
+    data_lang = lang_code(lang)
     gaz = resources.load(data_lang, "gazetteer")
     en_names = Locale("en").territories
     local = Locale(data_lang).territories
@@ -157,7 +158,7 @@ class _Rules:
 @cache
 def rules(lang: str) -> _Rules:
     """The cue words of ``lang``: titles, attributions, organization heads, non-name words."""
-    dl = resources.data_lang(lang)
+    dl = lang_code(lang)
     he = dl == "he"
     titles_data = resources.load(dl, "titles")
     names = resources.load(dl, "names")

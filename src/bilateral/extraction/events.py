@@ -14,6 +14,7 @@ from functools import cache
 
 from .. import resources
 from ..reading import structure
+from ..vocab import lang_code
 
 _WORD = structure.TOKEN
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
@@ -34,7 +35,7 @@ class Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The tone lexicon of ``lang`` (``resources/<lang>/tone.yml``)."""
-    dl = resources.data_lang(lang)
+    dl = lang_code(lang)
     data = resources.load(dl, "tone")
     he = dl == "he"
     norm = (lambda w: w) if he else str.lower

@@ -17,6 +17,7 @@ from functools import cache
 from .. import resources
 from ..extraction.entities import Mention
 from ..reading import structure
+from ..vocab import lang_code
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "‘": "’"}
 _WORD = structure.TOKEN
@@ -84,8 +85,8 @@ def _closing_single(body: str, i: int, end: int) -> int | None:
 
 @cache
 def _cues(lang: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    data = resources.load(resources.data_lang(lang), "titles")
-    he = resources.data_lang(lang) == "he"
+    data = resources.load(lang_code(lang), "titles")
+    he = lang_code(lang) == "he"
     norm = (lambda w: w) if he else str.lower
     verbs = frozenset(norm(str(v)) for v in data.get("speech_verbs") or [])
     attribution = tuple(norm(str(a)) for a in data.get("attribution") or [])
@@ -108,7 +109,7 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     it (for pronouns).
     """
     verbs, attribution, pronouns = _cues(lang)
-    he = resources.data_lang(lang) == "he"
+    he = lang_code(lang) == "he"
     norm = (lambda w: w) if he else str.lower
     s0, s1 = sentence
     q0, q1 = quote

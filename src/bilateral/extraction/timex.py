@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .. import resources
+from ..vocab import lang_code
 
 KINDS = ("date", "month", "year", "range", "decade", "century", "after", "before", "relative", "present")
 _YEAR = r"(?:1\d{3}|20\d{2})"
@@ -96,7 +97,7 @@ def _alt(words: Iterable[str]) -> str:
 def grammar(lang: str) -> _Grammar:
     """The compiled grammar for ``lang`` (Hebrew data for ``he``, English data otherwise)."""
     data = resources.load(lang, "timex")
-    he = resources.data_lang(lang) == "he"
+    he = lang_code(lang) == "he"
     months = {k.lower(): v for k, v in data["months"].items()}
     mon = _alt(months)
     dec_words = data.get("decade_words", {})

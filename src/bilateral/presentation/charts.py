@@ -43,6 +43,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..files import atomic_open
 from ..tables import Tables
+from ..vocab import lang_code
 
 __all__ = [
     "CHARTS", "STYLE", "actors", "alt_text", "caption", "dated_events", "mentions", "save",
@@ -68,7 +69,7 @@ STYLE: dict[str, Any] = dict(_style()["rc"])
 
 
 def _words(lang: str) -> dict[str, Any]:
-    return _style()["text"]["he" if lang == "he" else "en"]
+    return _style()["text"][lang_code(lang)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -777,7 +778,7 @@ def caption(name: str, tables: Tables, lang: str) -> str:
 def alt_text(name: str, tables: Tables, lang: str) -> str:
     """Alt text for chart ``name`` of ``tables`` in ``lang``: what the chart shows, with its numbers."""
     _check_name(name)
-    lang = "he" if lang == "he" else "en"
+    lang = lang_code(lang)
     return _ALT[name](tables, lang, _words(lang))
 
 

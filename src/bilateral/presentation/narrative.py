@@ -18,6 +18,7 @@ import pandas as pd
 
 from .. import resources
 from ..extraction import entities
+from ..vocab import REPORT_LANGUAGES, direction, lang_code
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _WARMTH = ((0.5, "warm"), (0.15, "cordial"), (-0.15, "neutral"), (-0.5, "cool"))
@@ -49,7 +50,7 @@ class Narrative:
     @property
     def dir(self) -> str:
         """Text direction of the narrative's language."""
-        return "rtl" if self.lang == "he" else "ltr"
+        return direction(self.lang)
 
     def text(self) -> str:
         """The whole narrative as plain text (headings as Markdown ``##``)."""
@@ -73,13 +74,13 @@ class Narrative:
 
 @cache
 def _phrases(lang: str) -> dict:
-    return resources.load("he" if lang == "he" else "en", "narrative")
+    return resources.load(lang_code(lang), "narrative")
 
 
 @cache
 def _month_names(lang: str) -> dict[int, str]:
     months: dict[int, str] = {}
-    for name, number in resources.load("he" if lang == "he" else "en", "timex")["months"].items():
+    for name, number in resources.load(lang_code(lang), "timex")["months"].items():
         if len(str(name)) > 3 or lang == "he":
             months.setdefault(int(number), str(name).capitalize() if lang != "he" else str(name))
     return months
@@ -200,7 +201,7 @@ def parties(tables) -> pd.DataFrame:
 
 def render(tables, lang: str = "en", top_n: int = 3) -> Narrative:
     """The narrative of ``tables`` in ``lang`` (``"en"`` or ``"he"``)."""
-    if lang not in ("en", "he"):
+    if lang not in REPORT_LANGUAGES:
         raise ValueError(f"narrative language must be 'en' or 'he', not {lang!r}")
     p = _phrases(lang)
     h = p["headings"]

@@ -10,6 +10,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import resources
+from ..vocab import direction as vocab_direction
+from ..vocab import lang_code
 
 
 @cache
@@ -22,12 +24,12 @@ def environment() -> Environment:
 
 def labels(lang: str) -> dict:
     """The report's labels in ``lang``."""
-    return resources.load("he" if lang == "he" else "en", "report")
+    return resources.load(lang_code(lang), "report")
 
 
 def direction(lang: str) -> str:
     """``rtl`` for Hebrew, else ``ltr``."""
-    return "rtl" if lang == "he" else "ltr"
+    return vocab_direction(lang)
 
 
 @cache

@@ -21,6 +21,7 @@ from ..period import parse_period
 from ..presentation import charts, narrative
 from ..presentation.pages import direction, environment, labels
 from ..tables import Tables
+from ..vocab import FIGURE_FORMATS
 
 
 class Html:
@@ -96,7 +97,7 @@ def story(tables: Tables, lang: str = "en", top_n: int = 3) -> Html:
 def figure(tables: Tables, name: str, out_dir: str | Path = "", fmt: str = "png", lang: str = "en") -> Html:
     """Draw chart ``name``, save it as SVG and PNG under ``out_dir``, and show it inline with its
     caption and alt text (the image is embedded, so the page needs no files beside it)."""
-    if fmt not in ("png", "svg"):
+    if fmt not in FIGURE_FORMATS:
         raise UsageError(f"figure format must be 'png' or 'svg', not {fmt!r}")
     folder = figures_dir(tables, out_dir)
     fig = charts.CHARTS[name](tables, lang=lang)

@@ -28,11 +28,11 @@ from ..errors import SeedFormatError, UsageError
 from ..files import atomic_write_text
 from ..period import parse_period
 from ..reading import article
+from ..vocab import FIGURE_FORMATS, KERNEL_NAME, REPORT_LANGUAGES
 
-KERNEL = "bilateral"
+KERNEL = KERNEL_NAME
 NOTEBOOK = "report.ipynb"
 MANIFEST = "manifest.json"
-_NARRATIVE_LANGS = ("en", "he")
 
 
 @dataclass
@@ -85,11 +85,11 @@ def check_parameters(params: dict[str, str]) -> dict[str, object]:
         else:
             typed[name] = str(value)
     lang = typed.get("narrative_lang")
-    if lang is not None and lang not in _NARRATIVE_LANGS:
-        raise UsageError(f"narrative_lang must be one of {', '.join(_NARRATIVE_LANGS)}, not {lang!r}")
+    if lang is not None and lang not in REPORT_LANGUAGES:
+        raise UsageError(f"narrative_lang must be one of {', '.join(REPORT_LANGUAGES)}, not {lang!r}")
     fmt = typed.get("figure_format")
-    if fmt is not None and fmt not in ("png", "svg"):
-        raise UsageError(f"figure_format must be png or svg, not {fmt!r}")
+    if fmt is not None and fmt not in FIGURE_FORMATS:
+        raise UsageError(f"figure_format must be one of {', '.join(FIGURE_FORMATS)}, not {fmt!r}")
     if "period" in typed:
         parse_period(str(typed["period"]))
     return typed
