@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extraction import pipeline
+from .extraction import cameo, pipeline
 from .files import atomic_write_text
 from .reading import structure
 from .reading.article import Article
@@ -115,8 +115,14 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("actors", "string", "entity_ids of the people, states and organizations in the clause, ';'-separated"),
         ("tone", "float64", "-1 (cold) .. 1 (warm), from the diplomatic lexicon; 0 when neutral"),
         ("era", "string", "title of the section it belongs to (with its parent: 'A / B')"),
+        ("cameo", "string", "CAMEO root code of the kind (resources/cameo.yml); empty for 'other'"),
+        ("goldstein", "float64", "Goldstein conflict-cooperation weight of the kind, -10..10; empty for 'other'"),
     ],
 }
+
+# Columns computed from a table's other columns when it is built, not given by the extractors:
+# table -> (columns, function adding them to the frame).
+DERIVED = {"events": (cameo.COLUMNS, cameo.annotate)}
 
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
@@ -156,8 +162,10 @@ class Tables:
 
 def frame(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
     """A DataFrame for table ``name`` from ``rows``, with the schema's columns and dtypes."""
-    columns = [c for c, _, _ in SCHEMAS[name]]
-    return _typed(name, pd.DataFrame.from_records(rows or [], columns=columns))
+    derived, derive = DERIVED.get(name, ((), None))
+    columns = [c for c, _, _ in SCHEMAS[name] if c not in derived]
+    df = pd.DataFrame.from_records(rows or [], columns=columns)
+    return _typed(name, derive(df) if derive else df)
 
 
 def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
