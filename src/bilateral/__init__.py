@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 __all__ = [
     "Article", "BilateralError", "BilateralWarning", "SCHEMAS", "SeedFormatError", "Tables",
-    "__version__", "article", "extract", "load", "paths", "structure", "tables",
+    "__version__", "article", "extract", "load", "load_corpus", "paths", "structure", "tables",
 ]
 
 
@@ -36,6 +36,14 @@ def extract(seed: str | Path | Article | None = None) -> Tables:
 
     art = seed if isinstance(seed, Article) else load(seed)
     return tables.build(art)
+
+
+def load_corpus(folder: str | Path | None = None):
+    """The corpus tables of many articles (default: ``data/processed/corpus``), one DataFrame
+    per table with an ``article_id`` column; see :mod:`bilateral.corpus`."""
+    from .corpus import load_corpus as _load_corpus
+
+    return _load_corpus(folder)
 
 
 # Short names for the pipeline's modules, so `from bilateral import charts` keeps working.

@@ -80,7 +80,7 @@ def _seeds(given: list[Path]) -> list[Path]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write the tables of each seed; a bad seed is reported and skipped, and the exit is 2."""
-    from . import extract, tables
+    from . import corpus, extract, tables
 
     out = args.out or paths.processed_dir()
     status = 0
@@ -88,9 +88,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not seeds:
         print("bilateral: error: no seeds given and seeds/ has no *.txt files", file=sys.stderr)
         return 2
+    extracted = []
     for seed in seeds:
         try:
-            folder = tables.write(extract(seed), out)
+            extracted.append(extract(seed))
+            folder = tables.write(extracted[-1], out)
         except BilateralError as exc:
             if args.debug:
                 raise
@@ -98,6 +100,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             status = 2
             continue
         print(folder)
+    corpus.write_tables(extracted, out)  # two or more articles: also <out>/corpus/*.parquet
     return status
 
 
