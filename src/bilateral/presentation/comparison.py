@@ -55,21 +55,21 @@ def _events(t: Tables) -> list[_Event]:
     return out
 
 
+def actor_keys(entities: pd.DataFrame) -> pd.Series:
+    """Per entity row, a key that names the same actor in any language: its Wikidata id where
+    the entities table has one, else ``en:<canonical English name>``; empty for places and for
+    actors with neither."""
+    qids = entities["wikidata_id"] if "wikidata_id" in entities.columns else pd.Series("", index=entities.index)
+    qids = qids.astype("string").fillna("")
+    english = "en:" + entities["canonical"].astype("string").fillna("").str.split().str.join(" ").str.casefold()
+    keys = qids.where(qids != "", english.where(entities["canonical"].fillna("") != "", ""))
+    return keys.where(entities["type"].isin(_ACTOR_TYPES), "").astype("string")
+
+
 def entity_keys(t: Tables) -> dict[int, str]:
-    """entity_id -> a key that names the same actor in any language: ``Q123`` (Wikidata id) where
-    the entities table has one, else ``en:<canonical English name>``; places and unnamed left out."""
-    ents = t.entities
-    qids = ents["wikidata_id"] if "wikidata_id" in ents.columns else pd.Series([""] * len(ents), index=ents.index)
-    out = {}
-    for eid, etype, canonical, qid in zip(ents.entity_id, ents.type, ents.canonical, qids, strict=True):
-        if etype not in _ACTOR_TYPES:
-            continue
-        qid = "" if pd.isna(qid) else str(qid)
-        if qid:
-            out[int(eid)] = qid
-        elif canonical and not pd.isna(canonical):
-            out[int(eid)] = "en:" + " ".join(str(canonical).split()).casefold()
-    return out
+    """entity_id -> its cross-language key (see :func:`actor_keys`), for actors that have one."""
+    keys = actor_keys(t.entities)
+    return {int(i): str(k) for i, k in zip(t.entities.entity_id, keys, strict=True) if k}
 
 
 def title_states(t: Tables) -> set[int]:

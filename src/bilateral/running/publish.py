@@ -54,22 +54,28 @@ def summary(nb: nbformat.NotebookNode) -> dict:
     return {}
 
 
-def page(nb: nbformat.NotebookNode, article: Article, lang: str) -> str:
-    """The published HTML page of an executed, normalized report notebook."""
+def body(nb: nbformat.NotebookNode) -> tuple[str, list[tuple[str, str]]]:
+    """The outputs of an executed notebook as HTML (no code, no markdown notes, no stderr) and
+    its table of contents: (id, text) of every ``<h2 id>``."""
     body_nb = copy.deepcopy(nb)
     for cell in body_nb.cells:
         # Warnings on stderr help whoever debugs the notebook, not the reader.
         cell["outputs"] = [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_markdown=True,
                             exclude_input_prompt=True, exclude_output_prompt=True, exclude_raw=True)
-    body, _ = exporter.from_notebook_node(body_nb)
-    toc = [(m.group(1), html.unescape(_TAGS.sub("", m.group(2))).strip()) for m in _H2.finditer(body)]
+    text, _ = exporter.from_notebook_node(body_nb)
+    return text, [(m.group(1), html.unescape(_TAGS.sub("", m.group(2))).strip()) for m in _H2.finditer(text)]
+
+
+def page(nb: nbformat.NotebookNode, article: Article, lang: str) -> str:
+    """The published HTML page of an executed, normalized report notebook."""
+    content, toc = body(nb)
     labels = pages.labels(lang)["labels"]
     template = pages.environment().get_template("page.html.j2")
     return template.render(
         lang=lang, dir=pages.direction(lang), title=article.title, css=pages.css(), toc=toc,
         # <title> cannot isolate a direction override (U+202E), so bidi controls are dropped there.
         head_title=_BIDI_CONTROLS.sub("", article.title),
-        body=Markup(body), labels=labels, revision=article.revision, version=__version__,
+        body=Markup(content), labels=labels, revision=article.revision, version=__version__,
         url=article.url, url_text=unquote(article.url), is_wikipedia=article.is_wikipedia,
     )

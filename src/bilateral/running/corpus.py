@@ -1,0 +1,120 @@
+"""The corpus report: the corpus tables of many seeds, ``notebooks/corpus.ipynb`` run with
+papermill, and one self-contained page, ``<reports>/corpus.html`` (figures and the executed
+notebook in ``<reports>/corpus/``).
+
+Like every report it is built in a staging folder and swapped in whole, and a rerun on the same
+seeds gives the same bytes (papermill's ids, timings and paths are normalized away).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import unquote
+
+from .. import __version__, paths
+from .. import corpus as corpus_tables
+from ..errors import ReportError, UsageError
+from ..files import atomic_write_text
+from ..presentation import pages
+from ..presentation.corpus_report import FOLDER
+from ..reading import article
+from ..tables import build
+from ..vocab import KERNEL_NAME, REPORT_LANGUAGES
+from . import publish
+
+NOTEBOOK = "corpus.ipynb"
+PAGE = "corpus.html"
+
+
+def notebook_path() -> Path:
+    """The parameterized corpus notebook."""
+    return paths.notebooks_dir() / NOTEBOOK
+
+
+def render_corpus(seeds: Sequence[str | Path], out_dir: str | Path | None = None, lang: str = "en",
+                  processed: str | Path | None = None, figure_format: str = "png", top_n: int = 3) -> Path:
+    """Write the corpus tables of ``seeds`` (to ``<processed>/corpus``, default
+    ``data/processed/corpus``), run the corpus notebook on them and publish
+    ``<out_dir>/corpus.html`` (default ``reports/``); returns the page's path.
+
+    Raises :class:`UsageError` for fewer than two seeds or an unknown language, and
+    :class:`ReportError` when the notebook fails (the failed notebook is kept beside the page).
+    """
+    if len(seeds) < 2:
+        raise UsageError("the corpus report needs two or more seeds")
+    if lang not in REPORT_LANGUAGES:
+        raise UsageError(f"the corpus report's language must be one of {', '.join(REPORT_LANGUAGES)}, not {lang!r}")
+    arts = sorted((article.load(s) for s in seeds), key=lambda a: a.article_id)
+    folder = corpus_tables.write(corpus_tables.build(build(a) for a in arts), corpus_tables.corpus_dir(processed))
+    out_root = Path(out_dir) if out_dir is not None else paths.reports_dir()
+    out_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.", suffix=".tmp", dir=out_root))
+    stage = staging / FOLDER
+    stage.mkdir()
+    params = {"corpus_dir": paths.relative_to_root(folder), "narrative_lang": lang,
+              "figure_format": figure_format, "top_n": top_n}
+    try:
+        nb = publish.normalize(_execute(staging, stage / NOTEBOOK, params))
+        import nbformat
+
+        (stage / NOTEBOOK).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+        html = page(nb, arts, lang)
+        _swap(stage, out_root / FOLDER)
+        atomic_write_text(out_root / PAGE, html)
+    except Exception as exc:
+        failed = stage / NOTEBOOK
+        if failed.exists():
+            (out_root / FOLDER).mkdir(exist_ok=True)
+            shutil.copyfile(failed, out_root / FOLDER / "failed.ipynb")
+        raise ReportError(f"the corpus report failed: {type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+                          f" (see {out_root / FOLDER / 'failed.ipynb'})") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out_root / PAGE
+
+
+def _execute(staging: Path, output: Path, params: dict):
+    import papermill
+
+    # Figures go to <reports>/corpus/figures through the environment, so the executed notebook
+    # records no output path (and a rerun elsewhere gives the same bytes).
+    previous = os.environ.get(paths.REPORTS_ENV)
+    os.environ[paths.REPORTS_ENV] = str(staging.resolve())
+    try:
+        return papermill.execute_notebook(
+            str(notebook_path()), str(output), parameters=params, kernel_name=KERNEL_NAME,
+            progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600)
+    finally:
+        if previous is None:
+            os.environ.pop(paths.REPORTS_ENV, None)
+        else:
+            os.environ[paths.REPORTS_ENV] = previous
+
+
+def _swap(stage: Path, final: Path) -> None:
+    old = final.parent / f".{final.name}.old.tmp"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(stage, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def page(nb, arts: list[article.Article], lang: str) -> str:
+    """The published page of an executed, normalized corpus notebook; its footer names every
+    article with its revision and address."""
+    content, toc = publish.body(nb)
+    from markupsafe import Markup
+
+    from ..presentation.corpus_charts import words
+
+    sources = [{"title": a.title, "revision": a.revision, "url": a.url, "url_text": unquote(a.url),
+                "is_wikipedia": a.is_wikipedia} for a in arts]
+    title = words(lang)["title"].format(n=len(arts))
+    return pages.environment().get_template("corpus_page.html.j2").render(
+        lang=lang, dir=pages.direction(lang), head_title=title, css=pages.css(), toc=toc,
+        body=Markup(content), labels=pages.labels(lang)["labels"], sources=sources, version=__version__)
