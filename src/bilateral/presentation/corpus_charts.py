@@ -71,7 +71,8 @@ def warmth(corpus: Tables, lang: str = "en") -> Figure:
     cols = 2 if n > 3 else 1
     rows = math.ceil(n / cols)
     with plt.rc_context(STYLE):
-        fig = Figure(figsize=(9, 0.4 + 1.45 * rows))
+        height = 1.1 + 1.45 * rows
+        fig = Figure(figsize=(9, height))
         grid = fig.subplots(rows, cols, sharex=True, sharey=True, squeeze=False)
         for k, ax in enumerate(grid.flat):
             if k >= len(arts):
@@ -90,7 +91,8 @@ def warmth(corpus: Tables, lang: str = "en") -> Figure:
                    plt.Line2D([], [], color=_GOLD, marker=".", linewidth=0.9)]
         fig.legend(handles, [w["tone"], w["goldstein"]], loc="lower center", ncol=2)
         fig.suptitle(w["title"], fontweight="bold")
-        fig.subplots_adjust(hspace=0.6, bottom=0.12 if rows > 2 else 0.22)
+        # Room in inches, whatever the number of rows: the title above, the legend below.
+        fig.subplots_adjust(hspace=0.6, top=1 - 0.7 / height, bottom=0.75 / height)
     return fig
 
 
@@ -106,9 +108,11 @@ def actors(corpus: Tables, lang: str = "en", ax: Axes | None = None) -> Figure:
         ax = _axes(ax, (9, 2.2 + 0.3 * max(len(shared), 1)))
         if data.size:
             ax.imshow(np.where(data > 0, np.log1p(data), np.nan), aspect="auto", cmap="Oranges", interpolation="nearest")
+            top = np.log1p(data.max())
             for (i, j), n in np.ndenumerate(data):
                 if n:
-                    ax.text(j, i, str(int(n)), ha="center", va="center", fontsize=7, color="#222222")
+                    ax.text(j, i, str(int(n)), ha="center", va="center", fontsize=7,
+                            color="white" if np.log1p(n) > top * 0.6 else "#222222")
         ax.set_yticks(range(len(names)), names)
         ax.set_xticks(range(len(arts)), list(arts.label), rotation=40, ha="right")
         ax.set_title(w["title"])
