@@ -151,6 +151,7 @@ def test_the_hebrew_paragraph(comp):
     text = comparison_text.paragraph(comp, "he")
     assert "לפי המהדורה העברית 1964, ולפי המהדורה האנגלית 1963" in text
     assert "רק המהדורה העברית מזכירה את שווייץ." in text
+    assert "רק המהדורה האנגלית מזכירה את אוסטריה." in text  # CLDR's Hebrew name of a state
 
 
 def test_nothing_to_compare_says_nothing():
@@ -223,6 +224,6 @@ def test_article_text_is_escaped_in_the_section(pair, tmp_path):
 
 
 def test_actors_frame_columns(comp):
-    assert list(comp.actors.columns) == ["key", "type", "canonical", "name_a", "mentions_a", "name_b",
+    assert list(comp.actors.columns) == ["key", "type", "canonical", "code", "name_a", "mentions_a", "name_b",
                                          "mentions_b", "status", "certain"]
     assert pd.api.types.is_bool_dtype(comp.actors.certain)

@@ -8,7 +8,8 @@ Wikidata id where the entities table has one, else by canonical English name; th
 the title names count as no evidence, since nearly every event has them. Events left over are
 paired as one event told with different dates when they share a kind and an actor and lie within
 ``window`` years, or share a kind in one year and have no actors that differ. Each event is in at
-most one pair; the best-supported pairs are taken first.
+most one pair; the best-supported pairs are taken first. An open-ended date ("after 1990") counts
+as its one known bound; undated events ("today") are left out.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def align(a: Tables, b: Tables, window: int = 2) -> pd.DataFrame:
 
 def actors(a: Tables, b: Tables) -> pd.DataFrame:
     """The people, states and organizations of either edition by cross-language key: ``key``,
-    ``type``, ``canonical`` (English name), ``name_a``, ``name_b``, ``mentions_a``, ``mentions_b``, ``status`` (both, only_a,
+    ``type``, ``canonical`` (English name), ``code`` (states: ISO code), ``name_a``, ``name_b``, ``mentions_a``, ``mentions_b``, ``status`` (both, only_a,
     only_b) and ``certain``: for an actor one edition lacks, whether the other edition has no
     actor of its type without a key (so it surely does not name it under another spelling)."""
     sides = {}
@@ -166,12 +167,13 @@ def actors(a: Tables, b: Tables) -> pd.DataFrame:
         keys = entity_keys(t)
         ents = t.entities[t.entities.entity_id.isin(list(keys))]
         sides[side] = pd.DataFrame({"key": [keys[int(i)] for i in ents.entity_id], "type": list(ents.type),
-                                    f"canonical_{side}": list(ents.canonical), f"name_{side}": list(ents.name),
-                                    f"mentions_{side}": list(ents.n_mentions)}
+                                    f"canonical_{side}": list(ents.canonical), f"code_{side}": list(ents.code),
+                                    f"name_{side}": list(ents.name), f"mentions_{side}": list(ents.n_mentions)}
                                    ).groupby(["key", "type"], as_index=False, sort=False).agg(
-            {f"canonical_{side}": "first", f"name_{side}": "first", f"mentions_{side}": "sum"})
+            {f"canonical_{side}": "first", f"code_{side}": "first", f"name_{side}": "first", f"mentions_{side}": "sum"})
     out = sides["a"].merge(sides["b"], on=["key", "type"], how="outer")
     out.insert(2, "canonical", out.pop("canonical_a").fillna(out.pop("canonical_b")).astype("string").fillna(""))
+    out.insert(3, "code", out.pop("code_a").fillna(out.pop("code_b")).astype("string").fillna(""))
     out["status"] = [BOTH if pd.notna(x) and pd.notna(y) else ONLY_A if pd.notna(x) else ONLY_B
                      for x, y in zip(out.name_a, out.name_b, strict=True)]
     loose = {side: set(_unkeyed_types(t)) for side, t in (("a", a), ("b", b))}

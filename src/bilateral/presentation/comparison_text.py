@@ -91,6 +91,13 @@ def paragraph(comp: Comparison, lang: str = "en", top_n: int = 3) -> str:
     return " ".join(out)
 
 
+def _state_name(code: str, lang: str) -> str:
+    """A current state's name in ``lang`` from CLDR; empty for former states and non-states."""
+    from babel import Locale
+
+    return str(Locale(lang_code(lang)).territories.get(code, "")) if len(code) == 2 and code.isupper() else ""
+
+
 def _actor_sentences(comp: Comparison, lang: str, A: str, B: str, top_n: int) -> list[str]:
     w, act = words(lang), comp.actors
     # Names in the paragraph's language: as that edition writes them, else in English.
@@ -100,8 +107,8 @@ def _actor_sentences(comp: Comparison, lang: str, A: str, B: str, top_n: int) ->
         rows = act[(act.status == status) & act.certain]
         if len(rows):
             side = status[-1]
-            names = [str((getattr(r, f"name_{own}") if own else "") or r.canonical or getattr(r, f"name_{side}"))
-                     for r in rows.itertuples()]
+            names = [str((getattr(r, f"name_{own}") if own else "") or _state_name(r.code, lang)
+                         or r.canonical or getattr(r, f"name_{side}")) for r in rows.itertuples()]
             if len(names) > top_n:
                 names = names[:top_n] + [w["more"].format(n=len(names) - top_n)]
             out.append(w["actors_only"].format(side=name, names=join(names, lang)))
