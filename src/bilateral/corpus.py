@@ -122,7 +122,8 @@ def read(folder: str | Path | None = None) -> Corpus:
     """Read the corpus tables :func:`write` wrote to ``folder`` (default ``data/processed/corpus``)."""
     import pyarrow.parquet as pq
 
-    folder = Path(folder) if folder is not None else corpus_dir()
+    # A relative folder is the project's (a kernel runs in whatever folder papermill gives it).
+    folder = paths.resolve(folder) if folder is not None else corpus_dir()
     frames = {}
     for f in fields(Tables):
         path = folder / f"{f.name}.parquet"
