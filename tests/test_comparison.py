@@ -191,10 +191,15 @@ def seeds_with_sidecar(tmp_path):
     return tmp_path
 
 
+FETCHED = {"format": 1, "lang": "he", "revision": 41000001, "title": "יחסי פרידוניה–רוריטניה", "links": [
+    {"label": "צרפת", "label_en": "France", "title": "צרפת", "type": "state", "wikidata_id": "Q142"}]}
+
+
 @pytest.mark.parametrize("links", [
+    {**FETCHED, "langlinks": {"en": "Freedonia–Ruritania relations"}},
     {"langlinks": {"en": "Freedonia–Ruritania relations"}},
     {"page": {"langlinks": [{"lang": "en", "title": "Freedonia–Ruritania_relations"}]}},
-], ids=["mapping", "mediawiki-list"])
+], ids=["fetch-format-1-with-langlinks", "mapping", "mediawiki-list"])
 def test_langlinks_in_a_sidecar_pair_the_editions(seeds_with_sidecar, links):
     he = seeds_with_sidecar / HE.name
     editions.sidecar(he).write_text(json.dumps(links, ensure_ascii=False), encoding="utf-8")
@@ -206,6 +211,8 @@ def test_langlinks_in_a_sidecar_pair_the_editions(seeds_with_sidecar, links):
 def test_without_sidecar_or_parameter_there_is_no_section(seeds_with_sidecar, pair):
     he = seeds_with_sidecar / HE.name
     assert editions.pairs(sorted(seeds_with_sidecar.glob("*.txt"))) == []
+    editions.sidecar(he).write_text(json.dumps(FETCHED, ensure_ascii=False), encoding="utf-8")
+    assert editions.pairs(sorted(seeds_with_sidecar.glob("*.txt"))) == []  # format 1 has no langlinks
     assert comparison_report.section(pair[0], he).markup == ""
 
 

@@ -1,10 +1,11 @@
-"""Editions of one article in other languages, found through the langlinks that ``bilateral
-fetch`` stores in a seed's links sidecar (``<stem>.links.json``), or named by the caller.
+"""Editions of one article in other languages, found through the langlinks of a seed's links
+sidecar (``<stem>.links.json``, written by ``bilateral fetch``), or named by the caller.
 
-The sidecar is read tolerantly: its language links may be a mapping (``{"en": "Title"}``) or
-MediaWiki's list (``[{"lang": "en", "title": "Title"}]``), at the top or under ``page``; the
-page's own Wikidata id, when present (``wikidata_id`` or ``wikibase_item``), also identifies
-two editions of one article. A seed without a sidecar has no known editions.
+The sidecar is read tolerantly. Its language links may be a mapping (``"langlinks": {"en":
+"Title"}``, beside format 1's ``title``, ``lang``, ``revision`` and ``links``) or MediaWiki's
+list (``[{"lang": "en", "title": "Title"}]``), at the top or under ``page``; the page's own
+Wikidata id, when present (``wikidata_id`` or ``wikibase_item``), also identifies two editions of
+one article. A seed without a sidecar, or whose sidecar carries neither, has no known editions.
 """
 
 from __future__ import annotations
