@@ -1,0 +1,121 @@
+"""``bilateral fetch``: articles (one, its other editions, or a category's) -> seeds + links.
+
+Everything for one article is fetched before anything is written, so an error leaves no
+half-written files; each article's seed and sidecar are then written atomically.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import FetchError
+from . import mediawiki, wikidata
+from .client import Client, Settings
+from .links import Link
+from .seedfile import Written, check_revision, seed_stem, write_seed
+
+
+@dataclass
+class Request:
+    """What to fetch and where to put it."""
+
+    target: str | None = None
+    lang: str | None = None
+    also: list[str] = field(default_factory=list)
+    category: str | None = None
+    limit: int = 50
+    out: Path = Path("seeds")
+    update: bool = False
+
+
+def fetch(request: Request, config: Settings, report: Callable[[str], None] = print) -> list[Written]:
+    """Fetch what ``request`` names; returns one :class:`Written` per seed.
+
+    A category member that cannot be fetched (e.g. a disambiguation page) is reported and
+    skipped, and a :class:`FetchError` at the end says how many; other errors stop at once.
+    """
+    for lang in request.also:
+        mediawiki.check_language(lang, "--also")
+    if request.category:
+        if request.target:
+            raise FetchError("give either an article or --category, not both")
+        if not request.lang:
+            raise FetchError("--category needs --lang (the wiki the category is on)")
+        lang = mediawiki.check_language(request.lang)
+        if request.limit < 1:
+            raise FetchError("--limit must be at least 1")
+    elif not request.target:
+        raise FetchError("name an article (title with --lang, or its URL), or --category")
+    with Client(config) as client:
+        if request.category:
+            api = mediawiki.api_for(config.api, lang)
+            titles = mediawiki.category_members(client, api, request.category, request.limit)
+            return _fetch_many(client, config, request, lang, titles, report)
+        lang, title = mediawiki.parse_target(request.target, request.lang)
+        return _fetch_with_editions(client, config, request, lang, title, report)
+
+
+def _fetch_many(client: Client, config: Settings, request: Request, lang: str, titles: list[str],
+                report: Callable[[str], None]) -> list[Written]:
+    written: list[Written] = []
+    failed = 0
+    for title in titles:
+        try:
+            written.extend(_fetch_with_editions(client, config, request, lang, title, report))
+        except FetchError as exc:
+            failed += 1
+            print(f"bilateral: error: {exc}", file=sys.stderr)
+    if failed:
+        raise FetchError(f"{failed} of {len(titles)} articles in {request.category!r} were not fetched (see above)")
+    return written
+
+
+def _fetch_with_editions(client: Client, config: Settings, request: Request, lang: str, title: str,
+                         report: Callable[[str], None]) -> list[Written]:
+    """The article, then its editions in ``request.also``; all fetched before any is written."""
+    first = _fetch_one(client, config, lang, title, request.update)
+    editions = [first]
+    for other in request.also:
+        if other == lang:
+            continue
+        linked = first[0].langlinks.get(other)
+        if not linked:
+            raise FetchError(f"{lang}.wikipedia {first[0].title!r} has no langlink to {other}.wikipedia "
+                             f"(fetch the {other} article by its own title)")
+        editions.append(_fetch_one(client, config, other, linked, request.update))
+    for page, _ in editions:  # refuse before writing any edition, not halfway through
+        check_revision(request.out / f"{seed_stem(page.lang, page.title)}.txt", page.revision, request.update)
+    results = []
+    for page, links in editions:
+        done = write_seed(request.out, seed_stem(page.lang, page.title), revision=page.revision,
+                          title=page.title, url=page.url, body=page.extract, lang=page.lang,
+                          links=links, update=request.update)
+        report(_describe(done, links))
+        results.append(done)
+    return results
+
+
+def _fetch_one(client: Client, config: Settings, lang: str, title: str,
+               refresh: bool) -> tuple[mediawiki.Page, list[Link]]:
+    api = mediawiki.api_for(config.api, lang)
+    page = mediawiki.fetch_page(client, api, lang, title, refresh=refresh)
+    linked = mediawiki.page_links(client, api, page.title, refresh=refresh)
+    info = wikidata.lookup(client, config.sparql, [p.wikidata_id for p in linked], lang)
+    links = [
+        Link(title=p.title, wikidata_id=p.wikidata_id, type=info[p.wikidata_id].type,
+             label_en=info[p.wikidata_id].label_en, label=info[p.wikidata_id].label)
+        for p in linked if p.wikidata_id in info
+    ]
+    return page, links
+
+
+def _describe(done: Written, links: list[Link]) -> str:
+    counts = Counter(link.type for link in links)
+    kinds = ", ".join(f"{counts[t]} {t}" for t in wikidata.TYPES if counts[t])
+    what = {"new": "new", "updated": f"updated from revision {done.old_revision}",
+            "unchanged": "unchanged"}[done.status]
+    return f"{done.path} (revision {done.revision}, {what}; {len(links)} links: {kinds or 'none'})"

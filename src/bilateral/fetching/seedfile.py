@@ -1,0 +1,94 @@
+"""Seed files as ``bilateral fetch`` writes them: the header, the stable file name, and the
+write of seed + links sidecar that never silently replaces another revision."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import FetchError
+from ..files import atomic_write_bytes
+from .links import Link, links_bytes, links_path
+
+_SLUG_MAX = 48
+
+
+def seed_header(revision: int, title: str, url: str) -> str:
+    """The header up to and including ``---``, byte for byte as the embedded seed has it:
+    PyYAML's default dump (non-ASCII titles double-quoted with ``\\uXXXX`` escapes, folded
+    at 80 columns), two blank lines, ``---``."""
+    fields = yaml.safe_dump({"revision": int(revision), "title": title, "url": url},
+                            sort_keys=False, allow_unicode=False, width=80)
+    return fields + "\n\n---\n"
+
+
+def seed_bytes(revision: int, title: str, url: str, body: str) -> bytes:
+    """A whole seed: header, a blank line, the body exactly as the API gave it."""
+    return (seed_header(revision, title, url) + "\n" + body).encode("utf-8")
+
+
+def seed_stem(lang: str, title: str) -> str:
+    """A file name stem that is stable for (lang, title) and safe on every file system:
+    ``<lang>_<ascii-slug>_<hash>`` (``<lang>_<hash>`` when the title has no Latin letters).
+    Only ``[a-z0-9_-]``; the hash of the exact title keeps titles that differ only in case or
+    script apart on case-insensitive file systems."""
+    digest = hashlib.sha256(f"{lang}:{title}".encode()).hexdigest()[:12]
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:_SLUG_MAX].strip("-")
+    return f"{lang}_{slug}_{digest}" if slug else f"{lang}_{digest}"
+
+
+def existing_revision(path: Path) -> int | None:
+    """The revision named in the header of the seed at ``path``; None if there is no such file."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8-sig")
+    match = re.search(r"^---[ \t]*\r?$", text, re.M)
+    header = yaml.safe_load(text[: match.start()]) if match else None
+    revision = header.get("revision") if isinstance(header, dict) else None
+    if not isinstance(revision, int):
+        raise FetchError(f"{path}: exists but is not a seed with a revision (move it away, or choose --out)")
+    return revision
+
+
+def check_revision(path: Path, revision: int, update: bool) -> int | None:
+    """The revision already at ``path`` (None if none); a :class:`FetchError` when it differs
+    from ``revision`` and ``update`` is not set."""
+    old = existing_revision(path)
+    if old is not None and old != revision and not update:
+        raise FetchError(f"{path}: holds revision {old}, Wikipedia now has {revision} "
+                         "(pass --update to replace it)")
+    return old
+
+
+@dataclass(frozen=True)
+class Written:
+    """What happened to one seed: ``new``, ``updated`` or ``unchanged``."""
+
+    path: Path
+    status: str
+    revision: int
+    old_revision: int | None = None
+
+
+def write_seed(out: Path, stem: str, *, revision: int, title: str, url: str, body: str,
+               lang: str, links: list[Link], update: bool) -> Written:
+    """Write ``<stem>.txt`` and its links sidecar into ``out``, each atomically, sidecar first.
+
+    An existing seed of the same revision is left as it is (its sidecar is rewritten, which
+    gives the same bytes). Another revision is replaced only with ``update``; without it a
+    :class:`FetchError` says which revisions differ and nothing is written.
+    """
+    path = out / f"{stem}.txt"
+    old = check_revision(path, revision, update)
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(links_path(path), links_bytes(title, lang, revision, links))
+    if old == revision:
+        return Written(path, "unchanged", revision, old)
+    atomic_write_bytes(path, seed_bytes(revision, title, url, body))
+    return Written(path, "new" if old is None else "updated", revision, old)
