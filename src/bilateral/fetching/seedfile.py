@@ -38,8 +38,9 @@ def seed_stem(lang: str, title: str) -> str:
     Only ``[a-z0-9_-]``; the hash of the exact title keeps titles that differ only in case or
     script apart on case-insensitive file systems."""
     digest = hashlib.sha256(f"{lang}:{title}".encode()).hexdigest()[:12]
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:_SLUG_MAX].strip("-")
+    # accents come off (é -> e); any other non-ASCII character (a dash, Hebrew) separates words
+    plain = "".join(c for c in unicodedata.normalize("NFKD", title.lower()) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:_SLUG_MAX].strip("-")
     return f"{lang}_{slug}_{digest}" if slug else f"{lang}_{digest}"
 
 
