@@ -3,12 +3,13 @@ links sidecar reader, and reading an article's address."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 
 import pytest
 import yaml
-from conftest import SEED
+from conftest import ROOT, SEED
 
 from bilateral.errors import SeedFormatError, UsageError
 from bilateral.fetching import Link, read_links, seed_header, seed_stem
@@ -132,3 +133,15 @@ def test_an_article_is_named_by_title_or_url(target, lang, expected):
 def test_a_url_and_lang_that_disagree_are_refused():
     with pytest.raises(UsageError, match="contradicts the URL"):
         parse_target("https://en.wikipedia.org/wiki/X", "he")
+
+
+def test_fetching_knows_nothing_of_extraction():
+    """Fetching imports only errors, files and paths from the rest of bilateral."""
+    allowed = {"errors", "files", "paths"}
+    for path in (ROOT / "src" / "bilateral" / "fetching").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                names = {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+                assert names <= allowed, (path.name, names)
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                assert not (node.module or "").startswith("bilateral"), (path.name, node.module)
