@@ -113,6 +113,7 @@ def test_a_redirect_is_followed_and_the_seed_named_for_its_target(wiki, fetch, t
     assert status == 0
     assert _files(tmp_path) == [f"{HE_STEM}.links.json", f"{HE_STEM}.txt"]
     assert bilateral.load(tmp_path / "seeds" / f"{HE_STEM}.txt").title == TITLE
+    assert "redirected from 'יחסי אלבניה-קוריאה הצפונית'" in out
 
 
 @pytest.mark.parametrize("args, message", [
@@ -149,8 +150,9 @@ def test_also_fetches_the_other_edition_through_langlinks(wiki, fetch, tmp_path)
     assert en_links["Q4177"].label == en_links["Q4177"].label_en == "Enver Hoxha"
 
 
-def test_a_maxlag_refusal_is_retried_after_retry_after(wiki, fetch, tmp_path):
-    server = wiki("maxlag-then-ok")
+@pytest.mark.parametrize("scenario", ["maxlag-then-ok", "maxlag-without-header-then-ok"])
+def test_a_maxlag_refusal_is_retried_after_retry_after(wiki, fetch, tmp_path, scenario):
+    server = wiki(scenario)
     started = time.monotonic()
     status, _, err = fetch(server, TITLE, "--lang", "he")
     assert (status, err) == (0, "")

@@ -179,6 +179,8 @@ class Client:
             raise FetchError(f"{urlsplit(url).netloc}: the answer is not JSON (is --api an API endpoint?)") from None
         error = data.get("error") if isinstance(data, dict) else None
         if isinstance(error, dict):
+            # a mirror may send an API error without the header that keeps it out of the cache
+            self.session.cache.delete(requests=[response.request])
             code = str(error.get("code", "error"))
             if code in {"maxlag", "ratelimited"}:
                 raise _Transient(f"{code}: {error.get('info', '')}".strip(": "), retry_after)

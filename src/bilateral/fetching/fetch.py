@@ -32,12 +32,15 @@ class Request:
     update: bool = False
 
 
-def fetch(request: Request, config: Settings, report: Callable[[str], None] = print) -> list[Written]:
+def fetch(request: Request, config: Settings, report: Callable[[str], None] = print,
+          warn: Callable[[str], None] | None = None) -> list[Written]:
     """Fetch what ``request`` names; returns one :class:`Written` per seed.
 
-    A category member that cannot be fetched (e.g. a disambiguation page) is reported and
-    skipped, and a :class:`FetchError` at the end says how many; other errors stop at once.
+    ``report`` gets one line per seed written; ``warn`` (default: stderr) one line per category
+    member that cannot be fetched (e.g. a disambiguation page). Such members are skipped and a
+    :class:`FetchError` at the end says how many; any other error stops at once.
     """
+    warn = warn or _stderr
     for lang in request.also:
         mediawiki.check_language(lang, "--also")
     if request.category:
@@ -54,13 +57,17 @@ def fetch(request: Request, config: Settings, report: Callable[[str], None] = pr
         if request.category:
             api = mediawiki.api_for(config.api, lang)
             titles = mediawiki.category_members(client, api, request.category, request.limit)
-            return _fetch_many(client, config, request, lang, titles, report)
+            return _fetch_many(client, config, request, lang, titles, report, warn)
         lang, title = mediawiki.parse_target(request.target, request.lang)
         return _fetch_with_editions(client, config, request, lang, title, report)
 
 
+def _stderr(line: str) -> None:
+    print(f"bilateral: error: {line}", file=sys.stderr)
+
+
 def _fetch_many(client: Client, config: Settings, request: Request, lang: str, titles: list[str],
-                report: Callable[[str], None]) -> list[Written]:
+                report: Callable[[str], None], warn: Callable[[str], None]) -> list[Written]:
     written: list[Written] = []
     failed = 0
     for title in titles:
@@ -68,7 +75,7 @@ def _fetch_many(client: Client, config: Settings, request: Request, lang: str, t
             written.extend(_fetch_with_editions(client, config, request, lang, title, report))
         except FetchError as exc:
             failed += 1
-            print(f"bilateral: error: {exc}", file=sys.stderr)
+            warn(str(exc))
     if failed:
         raise FetchError(f"{failed} of {len(titles)} articles in {request.category!r} were not fetched (see above)")
     return written
@@ -94,7 +101,7 @@ def _fetch_with_editions(client: Client, config: Settings, request: Request, lan
         done = write_seed(request.out, seed_stem(page.lang, page.title), revision=page.revision,
                           title=page.title, url=page.url, body=page.extract, lang=page.lang,
                           links=links, update=request.update)
-        report(_describe(done, links))
+        report(_describe(done, links, page.redirected_from))
         results.append(done)
     return results
 
@@ -113,9 +120,10 @@ def _fetch_one(client: Client, config: Settings, lang: str, title: str,
     return page, links
 
 
-def _describe(done: Written, links: list[Link]) -> str:
+def _describe(done: Written, links: list[Link], redirected_from: str = "") -> str:
     counts = Counter(link.type for link in links)
     kinds = ", ".join(f"{counts[t]} {t}" for t in wikidata.TYPES if counts[t])
     what = {"new": "new", "updated": f"updated from revision {done.old_revision}",
             "unchanged": "unchanged"}[done.status]
-    return f"{done.path} (revision {done.revision}, {what}; {len(links)} links: {kinds or 'none'})"
+    via = f"; redirected from {redirected_from!r}" if redirected_from else ""
+    return f"{done.path} (revision {done.revision}, {what}{via}; {len(links)} links: {kinds or 'none'})"
