@@ -16,7 +16,7 @@ from ..errors import FetchError
 from . import mediawiki, wikidata
 from .client import Client, Settings
 from .links import Link
-from .seedfile import Written, check_revision, seed_stem, write_seed
+from .seedfile import Written, check_revision, seed_path, write_seed
 
 
 @dataclass
@@ -94,13 +94,13 @@ def _fetch_with_editions(client: Client, config: Settings, request: Request, lan
             raise FetchError(f"{lang}.wikipedia {first[0].title!r} has no langlink to {other}.wikipedia "
                              f"(fetch the {other} article by its own title)")
         editions.append(_fetch_one(client, config, other, linked, request.update))
-    for page, _ in editions:  # refuse before writing any edition, not halfway through
-        check_revision(request.out / f"{seed_stem(page.lang, page.title)}.txt", page.revision, request.update)
+    targets = [seed_path(request.out, page.lang, page.title) for page, _ in editions]
+    for target, (page, _) in zip(targets, editions, strict=True):  # refuse before writing any edition
+        check_revision(target, page.revision, request.update)
     results = []
-    for page, links in editions:
-        done = write_seed(request.out, seed_stem(page.lang, page.title), revision=page.revision,
-                          title=page.title, url=page.url, body=page.extract, lang=page.lang,
-                          links=links, update=request.update)
+    for target, (page, links) in zip(targets, editions, strict=True):
+        done = write_seed(target, revision=page.revision, title=page.title, url=page.url,
+                          body=page.extract, lang=page.lang, links=links, update=request.update)
         report(_describe(done, links, page.redirected_from))
         results.append(done)
     return results

@@ -44,17 +44,40 @@ def seed_stem(lang: str, title: str) -> str:
     return f"{lang}_{slug}_{digest}" if slug else f"{lang}_{digest}"
 
 
+def _header(path: Path) -> dict | None:
+    """The YAML header of the seed at ``path`` as a dict, or None when it has none."""
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    match = re.search(r"^---[ \t]*\r?$", text, re.M)
+    try:
+        header = yaml.safe_load(text[: match.start()]) if match else None
+    except yaml.YAMLError:
+        return None
+    return header if isinstance(header, dict) else None
+
+
 def existing_revision(path: Path) -> int | None:
     """The revision named in the header of the seed at ``path``; None if there is no such file."""
     if not path.exists():
         return None
-    text = path.read_text(encoding="utf-8-sig")
-    match = re.search(r"^---[ \t]*\r?$", text, re.M)
-    header = yaml.safe_load(text[: match.start()]) if match else None
-    revision = header.get("revision") if isinstance(header, dict) else None
-    if not isinstance(revision, int):
+    revision = (_header(path) or {}).get("revision")
+    if not isinstance(revision, int) or isinstance(revision, bool):
         raise FetchError(f"{path}: exists but is not a seed with a revision (move it away, or choose --out)")
     return revision
+
+
+def seed_path(out: Path, lang: str, title: str) -> Path:
+    """Where the article goes: a seed already in ``out`` with the same title and language
+    (e.g. a hand-written or renamed one), so that no article is there twice, else
+    ``out/<seed_stem>.txt``."""
+    wanted = out / f"{seed_stem(lang, title)}.txt"
+    if wanted.exists() or not out.is_dir():
+        return wanted
+    for path in sorted(out.glob("*.txt")):
+        header = _header(path) or {}
+        url = str(header.get("url", ""))
+        if str(header.get("title", "")).strip() == title and url.startswith(f"https://{lang}."):
+            return path
+    return wanted
 
 
 def check_revision(path: Path, revision: int, update: bool) -> int | None:
@@ -77,17 +100,16 @@ class Written:
     old_revision: int | None = None
 
 
-def write_seed(out: Path, stem: str, *, revision: int, title: str, url: str, body: str,
+def write_seed(path: Path, *, revision: int, title: str, url: str, body: str,
                lang: str, links: list[Link], update: bool) -> Written:
-    """Write ``<stem>.txt`` and its links sidecar into ``out``, each atomically, sidecar first.
+    """Write the seed at ``path`` and its links sidecar beside it, each atomically, sidecar first.
 
     An existing seed of the same revision is left as it is (its sidecar is rewritten, which
     gives the same bytes). Another revision is replaced only with ``update``; without it a
     :class:`FetchError` says which revisions differ and nothing is written.
     """
-    path = out / f"{stem}.txt"
     old = check_revision(path, revision, update)
-    out.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(links_path(path), links_bytes(title, lang, revision, links))
     if old == revision:
         return Written(path, "unchanged", revision, old)
