@@ -123,7 +123,12 @@ def test_a_redirect_is_followed_and_the_seed_named_for_its_target(wiki, fetch, t
     ([TITLE, "--lang", "he", "--also", "xx"], "unknown language 'xx' for --also"),
     (["https://example.org/wiki/X"], "is not a Wikipedia article URL"),
     ([TITLE], "add --lang"),
-], ids=["disambiguation", "missing", "unknown-language", "unknown-also", "not-wikipedia", "no-lang"])
+    (["--category", "Category:X"], "--category needs --lang"),
+    ([TITLE, "--lang", "he", "--category", "Category:X"], "either an article or --category"),
+    (["--category", "Category:X", "--lang", "en", "--limit", "0"], "--limit must be at least 1"),
+    ([], "name an article"),
+], ids=["disambiguation", "missing", "unknown-language", "unknown-also", "not-wikipedia", "no-lang",
+        "category-without-lang", "article-and-category", "limit-0", "nothing-named"])
 def test_user_errors_are_one_line_exit_2_and_write_nothing(wiki, fetch, tmp_path, args, message):
     status, out, err = fetch(wiki(), *args)
     assert status == 2

@@ -168,7 +168,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     config = fetching.settings(args.contact, args.api, args.wikidata_api, args.cache)
     request = fetching.Request(target=args.article, lang=args.lang, also=args.also, category=args.category,
-                               limit=args.limit, out=args.out or paths.seeds_dir(), update=args.update)
+                               limit=args.limit, out=args.out, update=args.update)
     fetching.fetch(request, config)
     return 0
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import FetchError
+from .. import paths
+from ..errors import FetchError, UsageError
 from . import mediawiki, wikidata
 from .client import Client, Settings
 from .links import Link
@@ -28,7 +29,7 @@ class Request:
     also: list[str] = field(default_factory=list)
     category: str | None = None
     limit: int = 50
-    out: Path = Path("seeds")
+    out: Path | None = None  # None: the project's seeds/
     update: bool = False
 
 
@@ -41,18 +42,20 @@ def fetch(request: Request, config: Settings, report: Callable[[str], None] = pr
     :class:`FetchError` at the end says how many; any other error stops at once.
     """
     warn = warn or _stderr
+    if request.out is None:
+        request = replace(request, out=paths.seeds_dir())
     for lang in request.also:
         mediawiki.check_language(lang, "--also")
     if request.category:
         if request.target:
-            raise FetchError("give either an article or --category, not both")
+            raise UsageError("give either an article or --category, not both")
         if not request.lang:
-            raise FetchError("--category needs --lang (the wiki the category is on)")
+            raise UsageError("--category needs --lang (the wiki the category is on)")
         lang = mediawiki.check_language(request.lang)
         if request.limit < 1:
-            raise FetchError("--limit must be at least 1")
+            raise UsageError("--limit must be at least 1")
     elif not request.target:
-        raise FetchError("name an article (title with --lang, or its URL), or --category")
+        raise UsageError("name an article (title with --lang, or its URL), or --category")
     with Client(config) as client:
         if request.category:
             api = mediawiki.api_for(config.api, lang)
