@@ -112,7 +112,6 @@ class Client:
             allowable_methods=("GET",), filter_fn=_cacheable,
         )
         self.session.headers["User-Agent"] = user_agent(config.contact)
-        self.requests_sent = 0
 
     def close(self) -> None:
         """Close the session and its cache file."""
@@ -166,8 +165,6 @@ class Client:
                                         expire_after=expire_after, force_refresh=refresh)
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise _Transient(type(exc).__name__) from exc
-        if not getattr(response, "from_cache", False):
-            self.requests_sent += 1
         retry_after = _retry_after(response)
         if response.status_code in _TRANSIENT_STATUS:
             raise _Transient(f"HTTP {response.status_code}", retry_after)
@@ -176,11 +173,11 @@ class Client:
         try:
             data = response.json()
         except ValueError:
+            self._forget(response)
             raise FetchError(f"{urlsplit(url).netloc}: the answer is not JSON (is --api an API endpoint?)") from None
         error = data.get("error") if isinstance(data, dict) else None
         if isinstance(error, dict):
-            # a mirror may send an API error without the header that keeps it out of the cache
-            self.session.cache.delete(requests=[response.request])
+            self._forget(response)
             code = str(error.get("code", "error"))
             if code in {"maxlag", "ratelimited"}:
                 raise _Transient(f"{code}: {error.get('info', '')}".strip(": "), retry_after)
@@ -188,6 +185,12 @@ class Client:
         if not isinstance(data, dict):
             raise FetchError(f"{urlsplit(url).netloc}: unexpected answer (not a JSON object)")
         return data
+
+
+    def _forget(self, response: requests.Response) -> None:
+        """Drop a bad answer from the cache: a mirror may send an API error without the
+        ``MediaWiki-API-Error`` header that keeps such answers out of it."""
+        self.session.cache.delete(requests=[response.request])
 
 
 def _retry_after(response: requests.Response) -> float | None:
