@@ -186,7 +186,6 @@ class Client:
             raise FetchError(f"{urlsplit(url).netloc}: unexpected answer (not a JSON object)")
         return data
 
-
     def _forget(self, response: requests.Response) -> None:
         """Drop a bad answer from the cache: a mirror may send an API error without the
         ``MediaWiki-API-Error`` header that keeps such answers out of it."""
