@@ -1,4 +1,4 @@
-"""The ``bilateral`` command: ``extract`` tables (and, later, ``report`` and ``batch``)."""
+"""The ``bilateral`` command: ``extract`` tables, ``report`` and ``batch``, ``fetch`` articles."""
 
 from __future__ import annotations
 
@@ -37,7 +37,25 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="reports built at once (default: 2)")
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
     _report_options(bat)
+    _fetch_parser(sub)
     return parser
+
+
+def _fetch_parser(sub) -> None:
+    fe = sub.add_parser("fetch", help="fetch Wikipedia articles into seeds/, with their links (docs/fetch.md)")
+    fe.add_argument("article", nargs="?", metavar="TITLE|URL", help="article title (with --lang) or its URL")
+    fe.add_argument("--lang", help="the Wikipedia edition of TITLE or --category (he, en)")
+    fe.add_argument("--also", action="append", default=[], metavar="LANG",
+                    help="also fetch the same topic in this edition, through langlinks (repeatable)")
+    fe.add_argument("--category", metavar="CAT", help="fetch every article in this category")
+    fe.add_argument("--limit", type=int, default=50, metavar="N", help="at most N articles of --category (default: 50)")
+    fe.add_argument("--out", type=Path, default=None, metavar="DIR", help="where seeds go (default: seeds/)")
+    fe.add_argument("--update", action="store_true", help="replace a seed that holds another revision")
+    fe.add_argument("--contact", help="your e-mail or page, sent in the User-Agent (or BILATERAL_CONTACT)")
+    fe.add_argument("--api", metavar="URL", help="MediaWiki API; {lang} is filled in (or BILATERAL_API)")
+    fe.add_argument("--wikidata-api", metavar="URL", help="Wikidata SPARQL endpoint (or BILATERAL_WIKIDATA_API)")
+    fe.add_argument("--cache", type=Path, metavar="DIR", help="HTTP cache folder (default: data/cache, or BILATERAL_CACHE)")
+    fe.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def _report_options(p: argparse.ArgumentParser) -> None:
@@ -148,7 +166,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-_COMMANDS = {"extract": cmd_extract, "report": cmd_report, "batch": cmd_batch}
+def cmd_fetch(args: argparse.Namespace) -> int:
+    """Fetch articles into seeds + links sidecars; exit 2 with one line for anything refused."""
+    from . import fetching
+
+    config = fetching.settings(args.contact, args.api, args.wikidata_api, args.cache)
+    request = fetching.Request(target=args.article, lang=args.lang, also=args.also, category=args.category,
+                               limit=args.limit, out=args.out, update=args.update)
+    fetching.fetch(request, config)
+    return 0
+
+
+_COMMANDS = {"extract": cmd_extract, "report": cmd_report, "batch": cmd_batch, "fetch": cmd_fetch}
 
 if __name__ == "__main__":
     sys.exit(main())

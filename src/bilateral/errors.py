@@ -34,3 +34,8 @@ class ReportError(BilateralError):
 
 class BilateralWarning(UserWarning):
     """Something odd about an input that does not stop the analysis (e.g. a non-Wikipedia URL)."""
+
+
+class FetchError(BilateralError):
+    """Wikipedia or Wikidata could not give what ``bilateral fetch`` asked for (no such page,
+    a disambiguation page, no network, a refusal after retries); nothing was written."""
