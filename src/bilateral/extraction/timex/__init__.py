@@ -9,7 +9,22 @@ The grammar is ours (dateparser misreads most Hebrew forms), in three stages:
   to 1985``, ``1950–1953``) and an open end (``לאחר 1990``, ``until 1985``);
 - :mod:`.relative`: relative expressions are resolved against the nearest expression before them.
 
-Values keep the precision the text gives: ``1948-11-28``, ``1961-10``, ``1961``.
+Values keep the precision the text gives: ``1948-11-28``, ``1961-10``, ``1961``. Readings chosen
+where the text allows more than one:
+
+- an ordinal decade of a century takes the usual reading, not the strict one: ``the first
+  decade of the 21st century`` / ``העשור הראשון של המאה ה-21`` is 2000–2009, ``the first and
+  second decades`` 2000–2019 (kind ``decade``);
+- ``2014–15`` is 2014–2015; ``the 1950–1960s`` is 1950–1969; a range may end in a decade
+  (``from 1975 to the late 1990s``: 1975–1999);
+- ``these days`` / ``בימינו אלה`` are the present, with no value;
+- ``at that point`` / ``באותה עת`` take the anchor's span (kind ``relative``); ``in the coming
+  weeks`` / ``בשבועות הקרובים`` stay ``relative`` with start = the anchor's last value and no
+  end; ``since then`` / ``ומאז`` become ``after`` from the anchor's start, and vanish with no
+  anchor. ``מאז`` alone counts only before a pause or a new clause: before a date it opens
+  that date (``מאז 1990``), before a noun it names an event we cannot date;
+- ``in recent years`` / ``בשנים האחרונות`` are relative to the writer's unknown date: no
+  expression.
 """
 
 from __future__ import annotations

@@ -42,7 +42,12 @@ class Atom:
 def find_atoms(text: str, start: int, end: int, g: Grammar) -> list[Atom]:
     """Every atom in ``text[start:end]``, overlapping ones included."""
     found = []
-    for kind, rx in g.atoms:
+    window = text[start:end]
+    if g.lower:
+        window = window.lower()
+    for kind, rx, words in g.atoms:
+        if words and not any(w in window for w in words):
+            continue
         for m in rx.finditer(text, start, end):
             atom = _make(kind, m, g, text)
             if atom is not None:
@@ -85,8 +90,16 @@ def _make(kind: str, m: re.Match, g: Grammar, text: str) -> Atom | None:
         _decade(a, gd, g)
     elif kind == "century":
         _century(a, gd, g)
+    elif kind == "decade_ordinal":
+        a.kind = "decade"
+        if not _ordinal_decades(a, gd, g):
+            return None  # "the second and first decades": the century atom inside still counts
+    elif kind == "year" and gd.get("y2"):
+        _years(a, m)
     elif kind == "relative":
         a.unit, a.offset = g.relative[m.group().lower()]
+    elif kind == "since":
+        a.kind, a.unit = "relative", "since"
     elif kind in ("relative+", "relative-"):
         n = g.numbers.get(m.group("n").lower())
         if n is None:
@@ -106,6 +119,17 @@ def _is_a_number(m: re.Match, g: Grammar, text: str) -> bool:
 def _century_of(gd: dict, g: Grammar) -> int | None:
     c = gd.get("c")
     return int(c) if c else g.century_words.get(gd.get("cw") or "")
+
+
+def _years(a: Atom, m: re.Match) -> None:
+    """"2014–15": the second year shares the first one's century and comes after it; else the
+    first year alone."""
+    y2 = int(m.group("y2"))
+    if y2 <= a.y % 100:
+        a.e = m.end("y")
+        return
+    a.kind = "years"
+    a.lo, a.hi = (a.y,), (a.y // 100 * 100 + y2,)
 
 
 def _century(a: Atom, gd: dict, g: Grammar) -> None:
@@ -136,3 +160,17 @@ def _decade(a: Atom, gd: dict, g: Grammar) -> None:
         a.lo, a.hi = (base + lo_off,), (base + hi_off,)
     else:
         a.extra["offsets"] = (a.decade + lo_off, a.decade + hi_off)
+
+
+def _ordinal_decades(a: Atom, gd: dict, g: Grammar) -> bool:
+    """"the first (and second) decade(s) of the 21st century": 2000-2009 (2000-2019), the
+    usual reading (decade n of century c starts at year (c - 1) * 100 + (n - 1) * 10)."""
+    a.part = g.parts.get(gd.get("part") or "", "")
+    first = g.ordinals[gd["o1"].lower()]
+    last = g.ordinals[gd["o2"].lower()] if gd.get("o2") else first
+    if last < first:
+        return False
+    base = (_century_of(gd, g) - 1) * 100
+    lo_off, hi_off = PARTS.get(a.part, (0, 9)) if last == first else (0, 9)
+    a.lo, a.hi = (base + (first - 1) * 10 + lo_off,), (base + (last - 1) * 10 + hi_off,)
+    return True

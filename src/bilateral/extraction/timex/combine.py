@@ -48,7 +48,10 @@ def combine(text: str, atoms: list[Atom], g: Grammar) -> list[Combined]:
             if tail is not a:
                 out.append(tail)
                 continue
-        out.append(_open_end(text, a, g) or single(a))
+        c = _open_end(text, a, g) or single(a)
+        if out and out[-1].atom.unit == "since" and c.s < out[-1].e:
+            out.pop()  # "ומאז 1990": the word opens the date after it, it is no "since then"
+        out.append(c)
     return out
 
 
@@ -56,7 +59,7 @@ def single(a: Atom) -> Combined:
     """An atom on its own."""
     if a.kind in ("decade", "century"):
         return Combined(a.s, a.e, a.kind, a.lo, a.hi, a)
-    if a.kind == "season":
+    if a.kind in ("season", "years"):
         return Combined(a.s, a.e, "range", a.lo, a.hi, a)
     v = a.value()
     kind = a.kind
@@ -88,7 +91,9 @@ def _context(text: str, a: Atom) -> tuple[str, int]:
 
 
 def _range(text: str, a: Atom, b: Atom, g: Grammar) -> Combined | None:
-    if a.kind not in ("date", "month", "year", "day") or b.kind not in ("date", "month", "year"):
+    if a.kind not in ("date", "month", "year", "day") or b.kind not in ("date", "month", "year", "decade"):
+        return None
+    if b.extra.get("tail"):
         return None
     gap = text[a.e:b.s]
     b_pre = _bare(b.pre) if b.pre and not b.pre.endswith(" ") else ""
@@ -96,19 +101,28 @@ def _range(text: str, a: Atom, b: Atom, g: Grammar) -> Combined | None:
         return None
     ctx, base = _context(text, a)
     starter = g.range_start.search(ctx)
-    if starter is None and _DASH.fullmatch(gap) is None:
-        return None
+    if starter is None and (_DASH.fullmatch(gap) is None or (b.kind == "decade" and not text[b.s].isdigit())):
+        return None  # a dash alone joins a decade only when it is written on ("the 1950–1960s")
     # "29 June to 1 July 1956": the first end takes what it leaves out from the second.
     lo_atom = replace(a, y=a.y if a.y is not None else b.y, m=a.m if a.m is not None else b.m)
     if lo_atom.kind == "day" and lo_atom.m is None:
         return None
-    lo, hi = lo_atom.value(), b.value()
+    lo = lo_atom.value()
+    hi = _decade_end(b, lo) if b.kind == "decade" else b.value()
     if lo is None or hi is None or sort_key(lo) > sort_key(hi, end=True) or lo == hi:
         return None
     s = base + starter.start() if starter is not None and starter.start() < a.s - base else a.s
     while s < a.s and text[s].isspace():
         s += 1
     return Combined(s, b.e, "range", lo, hi, a)
+
+
+def _decade_end(b: Atom, lo: Value | None) -> Value | None:
+    """The last year of a decade that ends a range ("from 1975 to the late 1990s"); a decade
+    without its century ("ועד סוף שנות ה-90") takes the century of the range's start."""
+    if b.hi is not None or lo is None:
+        return b.hi
+    return (lo[0] // 100 * 100 + b.extra["offsets"][1],)
 
 
 def _open_end(text: str, a: Atom, g: Grammar) -> Combined | None:

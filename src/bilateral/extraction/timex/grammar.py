@@ -18,6 +18,8 @@ from ...vocab import lang_code
 
 YEAR = r"(?:1\d{3}|20\d{2})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+# A year, or a year and the last two digits of a later one ("2014–15"; never part of an ISO date).
+YEARS = rf"(?P<y>{YEAR})(?:[-–—](?P<y2>\d\d)(?![-–—]\d))?"
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,17 @@ class Grammar:
     """Patterns and word tables for one language."""
 
     lang: str
-    atoms: tuple[tuple[str, re.Pattern], ...]
+    # (kind, pattern, words): a pattern runs only over text that holds one of its words (none:
+    # always), which spares a scan per paragraph for the rarer forms
+    atoms: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
+    lower: bool  # words are matched against lowercased text
     months: dict[str, int]
     seasons: dict[str, tuple[int, int]]
     decade_words: dict[str, int]
     century_words: dict[str, int]
     numbers: dict[str, int]
     parts: dict[str, str]
+    ordinals: dict[str, int]
     relative: dict[str, tuple[str, int]]
     range_start: re.Pattern
     range_join: re.Pattern
@@ -58,12 +64,15 @@ class _Words:
     decades: str
     centuries: str
     present: str
+    ordinals: str
+    decade_nouns: str
 
 
 def _words(data: dict[str, Any], months: dict[str, int], parts: dict[str, str],
            seasons: dict[str, tuple[int, int]]) -> _Words:
     return _Words(data, alt(months), alt(parts), alt(seasons), alt(data.get("decade_words", {})),
-                  alt(data.get("century_words", {})), alt(data.get("present", [])))
+                  alt(data.get("century_words", {})), alt(data.get("present", [])),
+                  alt(data.get("ordinals", {})), alt(data.get("decade_nouns", [])))
 
 
 def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
@@ -75,13 +84,17 @@ def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
     dec_kw, cen_kw, cen_of, year_kw = d["decade_keyword"], d["century_keyword"], d["century_of"], d["year_keyword"]
     part = f"(?:(?P<part>{w.parts})\\s+)?"
     century = f"(?:{the}[-־]?(?P<c>\\d{{1,2}})|{the}(?P<cw>{w.centuries}))"
+    year_pre = rf"(?<!\w)(?<!\d[,.])(?P<pre>{np_}|{wp}{year_kw}\s+|{wp}{d['years_keyword']}\s+)?"
+    year_end = r"(?![\w%]|[.,]\d)"
     return [
         ("date", rf"(?<!\w)(?P<pre>{np_})?(?P<d>{DAY})\s+{wp}(?P<m>{w.months})(?:\s*,?\s+(?P<y>{YEAR}))?(?!\w)"),
         ("day", rf"(?<!\w)(?P<pre>{np_})?(?P<d>{DAY})(?=(?:\s*[-–—]\s*|\s+(?:{d['day_join']}))(?:{the}[-־])?{DAY}\s+{wp}(?:{w.months})(?!\w))"),
         ("month", rf"(?<!\w)(?P<pre>{wp})(?P<m>{w.months})\s*,?\s+(?P<y>{YEAR})(?!\w)"),
-        ("year", rf"(?<!\w)(?<!\d[,.])(?P<pre>{np_}|{wp}{year_kw}\s+|{wp}{d['years_keyword']}\s+)?(?P<y>{YEAR})(?![\w%]|[.,]\d)"),
+        ("year", rf"{year_pre}{YEARS}{year_end}"),
         ("decade", rf"(?<!\w)(?P<pre>{wp}){part}{dec_kw}\s+(?:{the}?[-־]?(?P<dy>1\d\d0|20\d0)|{the}[-־]?(?P<dd>[1-9]?0)|{the}(?P<dw>{w.decades}))(?:\s+{cen_of}\s+{century})?(?!\w)"),
         ("century", rf"(?<!\w)(?P<pre>{wp}){part}{cen_kw}\s+{century}(?!\w)"),
+        # "העשור הראשון (והשני) של המאה ה-21"
+        ("decade_ordinal", rf"(?<!\w)(?P<pre>{wp}){part}(?:{w.decade_nouns})\s+{the}(?P<o1>{w.ordinals})(?:\s+{and_}{the}(?P<o2>{w.ordinals}))?\s+{cen_of}\s+{century}(?!\w)"),
         # "בשנות ה-60 וה-70": a second decade that leans on the first one's keyword
         ("decade_tail", rf"(?<!\w){and_}(?:{the}[-־]?(?P<dd>[1-9]0)|{the}(?P<dw>{w.decades}))(?!\w)"),
         ("season", rf"(?<!\w)(?P<pre>{wp})(?P<season>{w.seasons})\s+(?:{d['of']}\s+)?(?P<y>{YEAR})(?!\w)"),
@@ -102,9 +115,11 @@ def _english_atoms(w: _Words) -> list[tuple[str, str]]:
         ("date", rf"\b{mon_}\s+(?P<d>{DAY}){ordinal}(?:,?\s+(?P<y>{YEAR}))?\b(?![-–]\d)"),
         ("day", rf"\b(?P<d>{DAY}){ordinal}(?=\s*(?:[-–—]|{joins})\s*{DAY}{ordinal}\s+(?:{of}\s+)?(?:{w.months})\b)"),
         ("month", rf"\b{mon_},?\s+(?P<y>{YEAR})\b"),
-        ("year", rf"(?<![\w$£€])(?<!\d[,.])(?P<y>{YEAR})(?![\w%]|[.,]\d)"),
+        ("year", rf"(?<![\w$£€])(?<!\d[,.]){YEARS}(?![\w%]|[.,]\d)"),
         ("decade", rf"\b(?:{the}\s+)?{part}(?:(?P<dy>1\d\d0|20\d0){d['decade_suffix']}|'(?P<dd>\d0){d['decade_suffix']}|(?P<dw>{w.decades}))(?:\s+{of}\s+{the}\s+{century}\s+{cen_kw})?\b"),
         ("century", rf"\b(?:{the}\s+)?{part}{century}[-\s]{cen_kw}\b"),
+        # "the first (and second) decade(s) of the 21st century"
+        ("decade_ordinal", rf"\b(?:{the}\s+)?{part}(?P<o1>{w.ordinals})(?:\s+{d['conjunction']}\s+(?P<o2>{w.ordinals}))?\s+(?:{w.decade_nouns})\s+{of}\s+{the}\s+{century}[-\s]{cen_kw}\b"),
         ("season", rf"\b(?:{the}\s+)?(?P<season>{w.seasons})\s+(?:{of}\s+)?(?P<y>{YEAR})\b"),
         ("present", rf"(?:{d['present_as_of']}(?:(?P<m>{w.months})\.?\s+)?(?P<y>{YEAR})\b|\b(?:{w.present})\b)"),
     ]
@@ -116,6 +131,11 @@ def _relative_atoms(data: dict[str, Any], relative: dict[str, tuple[str, int]], 
         atoms.append(("relative+", rf"(?<!\w){pattern.replace('NUM', numbers)}(?!\w)"))
     for pattern in data.get("relative_years_before", []):
         atoms.append(("relative-", rf"(?<!\w){pattern.replace('NUM', numbers)}(?!\w)"))
+    if data.get("since_then_alone"):
+        # "since then" said in one word: only before a pause, the end, or a word that opens a clause
+        followers = data.get("since_then_followers", [])
+        clause = rf"|\s+(?:{alt(followers)})(?!\w)" if followers else ""
+        atoms.append(("since", rf"(?<!\w){alt([data['since_then_alone']])}(?=\s*[,.;:]|\s*${clause})"))
     return atoms
 
 
@@ -141,15 +161,20 @@ def grammar(lang: str) -> Grammar:
         ws = data.get(key, [])
         return re.compile(rf"\s*(?:{alt(ws)})(?!\w)", flags) if ws else None
 
+    needs = {"relative": tuple(relative), "season": tuple(seasons),
+             "decade_ordinal": tuple(x.lower() for x in data.get("decade_nouns", [])),
+             "since": (data.get("since_then_alone", ""),)}
     return Grammar(
         lang=lang,
-        atoms=tuple((k, re.compile(p, flags)) for k, p in atoms),
+        atoms=tuple((k, re.compile(p, flags), needs.get(k, ())) for k, p in atoms),
+        lower=not he,
         months=months,
         seasons=seasons,
         decade_words=data.get("decade_words", {}),
         century_words=data.get("century_words", {}),
         numbers=numbers,
         parts=parts,
+        ordinals={k.lower(): v for k, v in data.get("ordinals", {}).items()},
         relative=relative,
         range_start=re.compile(data["range_start"], flags),
         range_join=re.compile(data["range_join"], flags),

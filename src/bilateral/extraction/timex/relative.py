@@ -16,6 +16,8 @@ def resolve(timexes: list[Timex]) -> list[Timex]:
     out: list[Timex] = []
     last: int | None = None  # index in out of the last expression with a value
     for t in timexes:
+        if t.kind == "relative" and t.unit == "since" and last is None:
+            continue  # "since then" after nothing: no date, and no expression either
         if t.kind == "relative" and last is not None:
             t = _relative(t, out[last], last)
         elif t.partial is not None and last is not None:
@@ -41,6 +43,12 @@ def _decade(t: Timex, anchor: Timex | None) -> Timex:
 
 def _relative(t: Timex, anchor: Timex, anchor_index: int) -> Timex:
     unit, offset = t.unit, t.offset
+    if unit == "point":  # "at that point": the anchor's span as it is
+        return replace(t, start=anchor.start, end=anchor.end, anchor=anchor_index)
+    if unit == "onward":  # "in the coming weeks": open after the anchor's last value
+        return replace(t, start=anchor.end or anchor.start, end="", anchor=anchor_index)
+    if unit == "since":  # "since then": an open end from the anchor's start
+        return replace(t, kind="after", start=anchor.start or anchor.end, end="", anchor=anchor_index)
     base_text = (anchor.end or anchor.start) if offset > 0 else (anchor.start or anchor.end)
     base = parse_iso(base_text)
     need = {"year": 1, "month": 2, "day": 3}[unit]
