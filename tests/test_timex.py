@@ -269,14 +269,22 @@ def test_since_then_is_no_date_of_its_own(lang, text, expected):
     ("he", "ב-2014-15 ירד הסחר.", ("ב-2014-15", "range", "2014", "2015")),
     ("en", "from 1975 to the late 1990s trade fell.", ("from 1975 to the late 1990s", "range", "1975", "1999")),
     ("he", "מ-1975 ועד סוף שנות ה-90 ירד הסחר.", ("מ-1975 ועד סוף שנות ה-90", "range", "1975", "1999")),
+    ("en", "Ties grew in the 1950s–1960s.", ("the 1950s–1960s", "range", "1950", "1969")),
+    ("en", "from the 1960s to the 1980s trade fell.", ("from the 1960s to the 1980s", "range", "1960", "1989")),
     # the first part of an ISO date is a year, not a pair of years
     ("en", "The report of 2000-10-05 said so.", ("2000", "year", "2000", "2000")),
     ("en", "In 2015-14 trade fell.", ("2015", "year", "2015", "2015")),
 ], ids=["decade range written on", "year pair with a dash", "year pair with a hyphen", "year pair (he)",
         "prefixed year pair (he)", "year to a late decade", "year to a late decade (he)",
-        "ISO date", "a second year before the first"])
+        "decade to decade with a dash", "from a decade to a decade", "ISO date", "a second year before the first"])
 def test_ranges_of_years_and_decades(lang, text, expected):
     assert one(text, lang) == expected
+
+
+def test_two_decades_joined_by_and_stay_two():
+    found = timex.extract("In the 1970s and 1980s they met.", "en")
+    assert [(t.text, t.kind, t.start, t.end) for t in found] == [
+        ("the 1970s", "decade", "1970", "1979"), ("1980s", "decade", "1980", "1989")]
 
 
 @pytest.mark.parametrize("lang,text,first", [

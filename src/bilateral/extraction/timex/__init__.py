@@ -16,7 +16,9 @@ where the text allows more than one:
   decade of the 21st century`` / ``העשור הראשון של המאה ה-21`` is 2000–2009, ``the first and
   second decades`` 2000–2019 (kind ``decade``);
 - ``2014–15`` is 2014–2015; ``the 1950–1960s`` is 1950–1969; a range may end in a decade
-  (``from 1975 to the late 1990s``: 1975–1999);
+  (``from 1975 to the late 1990s``: 1975–1999) and start in one that names its century
+  (``from the 1960s to the 1980s``: 1960–1989); a dash alone joins a decade only when written
+  on (``1950–1960s``, ``the 1950s–1960s``);
 - ``these days`` / ``בימינו אלה`` are the present, with no value;
 - ``at that point`` / ``באותה עת`` take the anchor's span (kind ``relative``); ``in the coming
   weeks`` / ``בשבועות הקרובים`` stay ``relative`` with start = the anchor's last value and no

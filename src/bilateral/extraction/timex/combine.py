@@ -91,9 +91,9 @@ def _context(text: str, a: Atom) -> tuple[str, int]:
 
 
 def _range(text: str, a: Atom, b: Atom, g: Grammar) -> Combined | None:
-    if a.kind not in ("date", "month", "year", "day") or b.kind not in ("date", "month", "year", "decade"):
+    if a.kind not in ("date", "month", "year", "day", "decade") or b.kind not in ("date", "month", "year", "decade"):
         return None
-    if b.extra.get("tail"):
+    if a.extra.get("tail") or b.extra.get("tail"):
         return None
     gap = text[a.e:b.s]
     b_pre = _bare(b.pre) if b.pre and not b.pre.endswith(" ") else ""
@@ -103,11 +103,7 @@ def _range(text: str, a: Atom, b: Atom, g: Grammar) -> Combined | None:
     starter = g.range_start.search(ctx)
     if starter is None and (_DASH.fullmatch(gap) is None or (b.kind == "decade" and not text[b.s].isdigit())):
         return None  # a dash alone joins a decade only when it is written on ("the 1950–1960s")
-    # "29 June to 1 July 1956": the first end takes what it leaves out from the second.
-    lo_atom = replace(a, y=a.y if a.y is not None else b.y, m=a.m if a.m is not None else b.m)
-    if lo_atom.kind == "day" and lo_atom.m is None:
-        return None
-    lo = lo_atom.value()
+    lo = _range_start(a, b)
     hi = _decade_end(b, lo) if b.kind == "decade" else b.value()
     if lo is None or hi is None or sort_key(lo) > sort_key(hi, end=True) or lo == hi:
         return None
@@ -115,6 +111,17 @@ def _range(text: str, a: Atom, b: Atom, g: Grammar) -> Combined | None:
     while s < a.s and text[s].isspace():
         s += 1
     return Combined(s, b.e, "range", lo, hi, a)
+
+
+def _range_start(a: Atom, b: Atom) -> Value | None:
+    """The first value of a range from ``a`` to ``b``."""
+    if a.kind == "decade":
+        return a.lo  # "from the 1960s to the 1980s"; a decade without its century cannot start one
+    # "29 June to 1 July 1956": the first end takes what it leaves out from the second.
+    lo_atom = replace(a, y=a.y if a.y is not None else b.y, m=a.m if a.m is not None else b.m)
+    if lo_atom.kind == "day" and lo_atom.m is None:
+        return None
+    return lo_atom.value()
 
 
 def _decade_end(b: Atom, lo: Value | None) -> Value | None:
