@@ -186,3 +186,115 @@ SEED_TIMEXES = [
 def test_seed_timexes_exactly():
     found = timex.extract(bilateral.load(SEED).body, "he")
     assert [(t.text, t.kind, t.start, t.end) for t in found] == SEED_TIMEXES
+
+
+# --- issue 9: the forms still missed -------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Trade doubled in the first decade of the 21st century.", ("the first decade of the 21st century", "decade", "2000", "2009")),
+    ("he", "הסחר הוכפל בעשור הראשון של המאה ה-21.", ("בעשור הראשון של המאה ה-21", "decade", "2000", "2009")),
+    ("en", "Trade grew in the first and second decades of the 21st century.", ("the first and second decades of the 21st century", "decade", "2000", "2019")),
+    ("he", "הסחר גדל בעשור הראשון והשני של המאה ה-21.", ("בעשור הראשון והשני של המאה ה-21", "decade", "2000", "2019")),
+    ("en", "Trade may double in the third decade of the 21st century.", ("the third decade of the 21st century", "decade", "2020", "2029")),
+    ("he", "הסחר צפוי לגדול בעשור השלישי של המאה ה-21.", ("בעשור השלישי של המאה ה-21", "decade", "2020", "2029")),
+    ("en", "Ties grew in the second decade of the twentieth century.", ("the second decade of the twentieth century", "decade", "1910", "1919")),
+    ("he", "בתחילת העשור השני של המאה ה-21 גדל הסחר.", ("בתחילת העשור השני של המאה ה-21", "decade", "2010", "2013")),
+], ids=["first decade (en)", "first decade (he)", "first and second (en)", "first and second (he)",
+        "third decade (en)", "third decade (he)", "century in words (en)", "early part of an ordinal decade (he)"])
+def test_ordinal_decades_of_a_century(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Trade grew in the 21st century.", ("the 21st century", "century", "2001", "2100")),
+    ("he", "הסחר גדל במאה ה-21.", ("במאה ה-21", "century", "2001", "2100")),
+    # decades in the wrong order name no decade: the century is all that is left
+    ("en", "Trade grew in the second and first decades of the 21st century.", ("the 21st century", "century", "2001", "2100")),
+], ids=["21st century (en)", "21st century (he)", "decades out of order"])
+def test_a_century_without_an_ordinal_decade_stays_a_century(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "These days the two states trade little.", ("These days", "present", "", "")),
+    ("he", "בימינו אלה המדינות סוחרות מעט.", ("בימינו אלה", "present", "", "")),
+], ids=["these days", "בימינו אלה"])
+def test_these_days_is_the_present(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "In June 1977 Tito came. At that point the embassy closed.", ("At that point", "relative", "1977-06", "1977-06")),
+    ("he", "ביוני 1977 הגיע טיטו. באותה עת נסגרה השגרירות.", ("באותה עת", "relative", "1977-06", "1977-06")),
+    ("en", "During the war (1950–1953) Albania helped. At that point trade stopped.", ("At that point", "relative", "1950", "1953")),
+    ("en", "In June 1977 Tito came. In the coming weeks trade grew.", ("the coming weeks", "relative", "1977-06", "")),
+    ("he", "ביוני 1977 הגיע טיטו. בשבועות הקרובים גדל הסחר.", ("בשבועות הקרובים", "relative", "1977-06", "")),
+    ("en", "In October 1961 they met. This year trade grew.", ("This year", "relative", "1961", "1961")),
+    ("he", "באוקטובר 1961 נפגשו. בשנה זו גדל הסחר.", ("בשנה זו", "relative", "1961", "1961")),
+    ("en", "In 1992 they opened embassies, and since then trade has grown.", ("since then", "after", "1992", "")),
+    ("he", "ב-1992 נפתחו שגרירויות, ומאז הם סוחרים.", ("ומאז", "after", "1992", "")),
+    ("he", "ביוני 1977 נפתחו שגרירויות. מאז, הסחר גדל.", ("מאז", "after", "1977-06", "")),
+    ("he", "בשנות ה-70 נפגשו. מאז הם סוחרים.", ("מאז", "after", "1970", "")),
+], ids=["at that point (en)", "באותה עת", "at that point after a range: the range",
+        "coming weeks (en)", "בשבועות הקרובים", "this year (en)", "בשנה זו",
+        "since then (en)", "ומאז", "מאז before a pause", "since then from a decade: its start"])
+def test_expressions_that_lean_on_the_one_before(lang, text, expected):
+    found = timex.extract(text, lang)
+    assert len(found) == 2, [(t.text, t.kind) for t in found]
+    t = found[1]
+    assert (t.text, t.kind, t.start, t.end) == expected
+    assert t.anchor == 0
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("he", "ב-1985 נפגשו. מאז 1990 יש שגרירות.", [("ב-1985", "year", "1985", "1985"), ("מאז 1990", "after", "1990", "")]),
+    ("he", "ב-1985 נפגשו, ומאז 1990 יש שגרירות.", [("ב-1985", "year", "1985", "1985"), ("מאז 1990", "after", "1990", "")]),
+    ("en", "In 1985 they met, and since 1990 trade grew.", [("1985", "year", "1985", "1985"), ("since 1990", "after", "1990", "")]),
+    ("he", "מאז הם סוחרים.", []),
+    ("he", "מאז, הסחר גדל.", []),
+    ("en", "Since then trade has grown.", []),
+    ("he", "ב-1992 נפגשו. מאז הקמת המדינה היו יחסים.", [("ב-1992", "year", "1992", "1992")]),
+], ids=["מאז before a date opens the date", "ומאז before a date", "since before a date",
+        "מאז with nothing before", "מאז with nothing before, before a pause", "since then with nothing before",
+        "מאז before a noun names an event, not a date"])
+def test_since_then_is_no_date_of_its_own(lang, text, expected):
+    assert [(t.text, t.kind, t.start, t.end) for t in timex.extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ties grew in the 1950–1960s.", ("1950–1960s", "range", "1950", "1969")),
+    ("en", "In 2014–15 trade fell.", ("2014–15", "range", "2014", "2015")),
+    ("en", "In 2014-15 trade fell.", ("2014-15", "range", "2014", "2015")),
+    ("he", "בשנים 2014–15 ירד הסחר.", ("בשנים 2014–15", "range", "2014", "2015")),
+    ("he", "ב-2014-15 ירד הסחר.", ("ב-2014-15", "range", "2014", "2015")),
+    ("en", "from 1975 to the late 1990s trade fell.", ("from 1975 to the late 1990s", "range", "1975", "1999")),
+    ("he", "מ-1975 ועד סוף שנות ה-90 ירד הסחר.", ("מ-1975 ועד סוף שנות ה-90", "range", "1975", "1999")),
+    ("en", "Ties grew in the 1950s–1960s.", ("the 1950s–1960s", "range", "1950", "1969")),
+    ("en", "from the 1960s to the 1980s trade fell.", ("from the 1960s to the 1980s", "range", "1960", "1989")),
+    # the first part of an ISO date is a year, not a pair of years
+    ("en", "The report of 2000-10-05 said so.", ("2000", "year", "2000", "2000")),
+    ("en", "In 2015-14 trade fell.", ("2015", "year", "2015", "2015")),
+], ids=["decade range written on", "year pair with a dash", "year pair with a hyphen", "year pair (he)",
+        "prefixed year pair (he)", "year to a late decade", "year to a late decade (he)",
+        "decade to decade with a dash", "from a decade to a decade", "ISO date", "a second year before the first"])
+def test_ranges_of_years_and_decades(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+def test_two_decades_joined_by_and_stay_two():
+    found = timex.extract("In the 1970s and 1980s they met.", "en")
+    assert [(t.text, t.kind, t.start, t.end) for t in found] == [
+        ("the 1970s", "decade", "1970", "1979"), ("1980s", "decade", "1980", "1989")]
+
+
+@pytest.mark.parametrize("lang,text,first", [
+    ("en", "In 2005 they met. In recent years trade grew.", "2005"),
+    ("he", "ב-2005 נפגשו. בשנים האחרונות גדל הסחר.", "ב-2005"),
+], ids=["in recent years", "בשנים האחרונות"])
+def test_recent_years_is_no_date(lang, text, first):
+    # "recent" to the writer, whose date the article does not give: no value, and not the year before
+    assert [t.text for t in timex.extract(text, lang)] == [first]
+
+
+def test_a_page_range_is_not_a_pair_of_years():
+    assert timex.extract("See pages 2014-15 of the report.", "en") == []
