@@ -120,7 +120,7 @@ def test_seed_turns_once_when_relations_deteriorated_in_the_1970s(seed):
     assert [(t.start, t.end, t.direction) for t in turns] == [("1970", "1979", "cooled")]
     text = narrative.render(seed, "en").text()
     assert "warmed around June 1977" not in text
-    assert "Relations cooled between 1970 and 1979 (mean tone +0.58 → -0.53): בשנות ה-70" in text
+    assert "Relations cooled between 1970 and 1979 (mean tone +0.60 → -0.53): בשנות ה-70" in text
 
 
 def test_the_chart_marks_the_turning_points_the_narrative_names(seed):
@@ -227,6 +227,37 @@ def test_a_signed_tone_keeps_its_sign_on_the_left_in_hebrew(seed):
     markup = n._repr_html_()
     assert re.search(r'<bdi dir="ltr">[+-]\d\.\d\d</bdi>', markup)
     assert not re.search(r"<bdi>[+-]\d", markup)
-    assert LRM + "+0.58" in n.text()
+    assert LRM + "+0.60" in n.text()
     assert "\u200e+0.60" in str(report.events_table(seed, "he"))
 
+
+
+# --- Event kinds: read from the whole clause ----------------------------------------------------
+
+
+def test_the_ambassadors_complaint_is_a_statement_not_a_visit(seed):
+    ev = seed.events[seed.events.start == "1961-10"].iloc[0]
+    assert ev.text.startswith("זה השפיע על המגעים")
+    assert ev.kind == "statement"  # "the ambassador claimed in October 1961 that ... at a meeting ..."
+    assert math.isnan(ev.tone)  # "שיבחינו" (that they would notice) is not "שיבח" (praised)
+
+
+def test_kind_reads_the_word_nearest_the_date_and_skips_quoted_words():
+    from bilateral.extraction import events
+
+    clause = "India opposed the bombing campaign, and in 1966 Gandhi called for a halt to the raids."
+    assert events.kind(clause, "en", "1966") == "statement"
+    assert events.kind('In 1970 he wrote that "a visit is welcome".', "en", "1970") == "statement"
+    assert events.kind('In 1970 the leaders held talks in Hanoi after "a long war".', "en", "1970") == "visit"
+    assert events.kind("In 1970 nothing of the kind happened.", "en", "1970") == "other"
+
+
+def test_kind_precision_is_computed_over_the_named_kinds():
+    from bilateral.extraction import events
+
+    gold = [("In 1970 the two states signed a treaty.", "en", "agreement"),
+            ("In 1971 he visited Hanoi.", "en", "visit"),
+            ("In 1972 the envoy complained that a meeting was cancelled.", "en", "statement"),
+            ("In 1973 it rained.", "en", "other")]
+    precision, n = events.kind_precision(gold)
+    assert n == 3 and precision == pytest.approx(2 / 3)

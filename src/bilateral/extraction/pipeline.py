@@ -96,6 +96,6 @@ def extract(article: Article, st: structure.Structure, gazetteer_people: bool = 
                 if ents.entities[eid].type != "place" and eid not in actor_ids:
                     actor_ids.append(eid)
             event_rows.append((len(event_rows), sid, s.section_id, tid, t.start, t.end, t.kind,
-                               events.kind(text, lang), text, ";".join(map(str, actor_ids)), tone, era(s.section_id)))
+                               events.kind(text, lang, structure.collapse(t.text)), text, ";".join(map(str, actor_ids)), tone, era(s.section_id)))
     return {"timexes": timex_rows, "entities": entity_rows, "mentions": mention_rows,
             "quotes": quote_rows, "events": event_rows}
