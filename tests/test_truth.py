@@ -225,7 +225,7 @@ def test_period_narrows_actors_mentions_and_quotes(seed):
 def test_a_signed_tone_keeps_its_sign_on_the_left_in_hebrew(seed):
     n = narrative.render(seed, "he")
     markup = n._repr_html_()
-    assert re.search(r'<bdi dir="ltr">[+-]\d\.\d\d</bdi>', markup)
+    assert re.search(r'<bdi dir="ltr">\u200e[+-]\d\.\d\d</bdi>', markup)
     assert not re.search(r"<bdi>[+-]\d", markup)
     assert LRM + "+0.60" in n.text()
     assert "\u200e+0.60" in str(report.events_table(seed, "he"))

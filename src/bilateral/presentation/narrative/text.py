@@ -41,7 +41,8 @@ class Line:
         out = []
         for t, v in self.parts:
             if v == "ltr":
-                out.append(f'<bdi dir="ltr">{html.escape(t.lstrip(LRM))}</bdi>')
+                # The mark stays inside too: a renderer that drops <bdi> still keeps the sign left.
+                out.append(f'<bdi dir="ltr">{html.escape(t)}</bdi>')
             else:
                 out.append(f"<bdi>{html.escape(t)}</bdi>" if v else html.escape(t))
         return "".join(out)
