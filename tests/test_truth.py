@@ -261,3 +261,14 @@ def test_kind_precision_is_computed_over_the_named_kinds():
             ("In 1973 it rained.", "en", "other")]
     precision, n = events.kind_precision(gold)
     assert n == 3 and precision == pytest.approx(2 / 3)
+
+
+def test_an_empty_period_never_claims_the_article_has_nothing(seed):
+    t = report.focus(seed, "2050-2060")
+    for name in ("timeline", "warmth", "actors", "mentions"):
+        alt = charts.alt_text(name, t, "en")
+        assert "2050–2060" in alt and "the article has no" not in alt and "mentions no" not in alt, alt
+        texts = [x.get_text() for x in charts.CHARTS[name](t, lang="en").axes[0].texts]
+        assert any("2050–2060" in x for x in texts), texts
+    for shown in (report.events_table(t), report.people_table(t), report.quotes_table(t)):
+        assert '<td colspan="' in str(shown) and ">none</td>" in str(shown)  # not bare headings

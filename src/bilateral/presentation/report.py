@@ -121,7 +121,8 @@ def table(df: pd.DataFrame, columns: dict[str, str], lang: str = "en", caption: 
     """``df``'s ``columns`` (a name -> label mapping) as an escaped HTML table."""
     rows = [[_cell(v) for v in r] for r in df[list(columns)].itertuples(index=False)]
     macro = environment().get_template("fragments.html.j2").module.table
-    return Html(macro(list(columns.values()), rows, caption, lang, direction(lang)))
+    # An empty table says so in one row rather than stand as bare headings.
+    return Html(macro(list(columns.values()), rows, caption, lang, direction(lang), labels(lang)["labels"]["none"]))
 
 
 def _cell(v) -> str:

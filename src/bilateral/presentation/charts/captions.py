@@ -18,7 +18,7 @@ from .data import (
     tone_counts,
     top_mentioned,
 )
-from .style import chart_words, signed
+from .style import chart_words, nothing, signed
 
 #: The charts of a report, in report order.
 NAMES = ("timeline", "warmth", "actors", "mentions", "structure")
@@ -46,7 +46,7 @@ def alt_text(name: str, tables: Tables, lang: str) -> str:
 def _alt_timeline(tables: Tables, lang: str, w: dict) -> str:
     alt, ev = w["alt"], dated_events(tables)
     if ev.empty:
-        return alt["timeline_none"]
+        return nothing(alt, "timeline_none", tables, lang)
     text = alt["timeline"].format(n=len(ev), first=first_year(ev), last=last_year(ev), n_eras=ev.era.nunique(),
                                   **tone_counts(ev))
     undated = len(tables.events) - len(ev)
@@ -57,7 +57,7 @@ def _alt_warmth(tables: Tables, lang: str, w: dict) -> str:
     alt, dated = w["alt"], dated_events(tables)
     ev = dated[dated.tone.notna()]
     if ev.empty:
-        return alt["warmth_none"]
+        return nothing(alt, "warmth_none", tables, lang)
     text = alt["warmth"].format(n=len(ev), first=math.floor(ev.x.min()), last=math.floor(ev.x.max()),
                                 mean=signed(ev.tone.mean(), lang), low=signed(ev.tone.min(), lang),
                                 high=signed(ev.tone.max(), lang))
@@ -73,7 +73,7 @@ def _alt_warmth(tables: Tables, lang: str, w: dict) -> str:
 def _alt_actors(tables: Tables, lang: str, w: dict) -> str:
     matrix = actor_matrix(tables, lang)
     if matrix.empty or matrix.shape[1] == 0:
-        return w["alt"]["actors_none"]
+        return nothing(w["alt"], "actors_none", tables, lang)
     row = matrix.iloc[0]
     return w["alt"]["actors"].format(n=len(matrix), k=matrix.shape[1], top=matrix.index[0], count=int(row.sum()),
                                      where=row.idxmax(), where_count=int(row.max()))
@@ -82,7 +82,7 @@ def _alt_actors(tables: Tables, lang: str, w: dict) -> str:
 def _alt_mentions(tables: Tables, lang: str, w: dict) -> str:
     top = top_mentioned(tables, TOP_MENTIONS)
     if top.empty:
-        return w["alt"]["mentions_none"]
+        return nothing(w["alt"], "mentions_none", tables, lang)
     names = [f"{display_name(r['name'], r['canonical'], lang)} ({r['n']})" for _, r in top.head(3).iterrows()]
     kinds = ", ".join(f"{w['types'].get(k, k)}: {n}" for k, n in top.type.fillna("other").value_counts().items())
     return w["alt"]["mentions"].format(n=len(top), top=", ".join(names), types=kinds)

@@ -15,7 +15,7 @@ from ...tables import Tables
 from ..names import display_name
 from .data import actor_matrix, top_mentioned
 from .drawing import draw_chart, set_title, show_message
-from .style import STYLE, sheet
+from .style import STYLE, nothing, sheet
 
 
 def actors(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
@@ -29,7 +29,7 @@ def _actors(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
     set_title(ax, w["actors_title"], he)
     matrix = actor_matrix(tables, "he" if he else "en")
     if matrix.empty or matrix.shape[1] == 0:
-        show_message(ax, w["no_entities"])
+        show_message(ax, nothing(w, "no_entities", tables, "he" if he else "en"))
         return
     matrix.columns = [textwrap.fill(c, 16) for c in matrix.columns]
     annot = matrix.astype(str).where(matrix > 0, "")
@@ -57,7 +57,7 @@ def _mentions(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
     set_title(ax, w["mentions_title"], he)
     top = top_mentioned(tables)
     if top.empty:
-        show_message(ax, w["no_mentions"])
+        show_message(ax, nothing(w, "no_mentions", tables, "he" if he else "en"))
         return
     lang = "he" if he else "en"
     top["label"] = [display_name(r["name"], r["canonical"], lang) for _, r in top.iterrows()]

@@ -23,7 +23,7 @@ from .drawing import (
     year_axis,
     year_limits,
 )
-from .style import sheet, tone_colors
+from .style import nothing, sheet, tone_colors
 
 
 def timeline(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
@@ -90,7 +90,7 @@ def _timeline(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
     set_title(ax, w["timeline_title"], he)
     ev = dated_events(tables)
     if ev.empty:
-        show_message(ax, w["no_events"])
+        show_message(ax, nothing(w, "no_events", tables, "he" if he else "en"))
         return
     first, last = ev.x0.min(), max(ev.x1.max(), ev.x.max())
     arrow = 0.035 * max(last - first, 6.0)  # open-ended dates point this many years on

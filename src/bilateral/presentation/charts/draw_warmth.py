@@ -20,7 +20,7 @@ from .drawing import (
     year_axis,
     year_limits,
 )
-from .style import sheet
+from .style import nothing, sheet
 
 
 def warmth(tables: Tables, ax: Axes | None = None, lang: str | None = None) -> Figure:
@@ -37,7 +37,7 @@ def _warmth(tables: Tables, ax: Axes, w: dict, he: bool) -> None:
     ev = dated_events(tables)
     ev = ev[ev.tone.notna()]  # an unknown tone has no place on a tone axis
     if ev.empty:
-        show_message(ax, w["no_events"] if dated_events(tables).empty else w["no_tone"])
+        show_message(ax, nothing(w, "no_events", tables, "he" if he else "en") if dated_events(tables).empty else w["no_tone"])
         return
     _frame(ax, ev, w, he)
     tone_scatter(ax, ev.x, ev.tone, ev.tone)

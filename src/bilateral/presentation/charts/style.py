@@ -12,7 +12,9 @@ import numpy as np
 import yaml
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 
+from ...tables import Tables
 from ...vocab import lang_code
+from ..focus import period_of, period_text
 
 LRM = "\u200e"  # makes a signed number inside Hebrew text keep its sign on the left
 
@@ -49,3 +51,12 @@ def signed(value: float, lang: str) -> str:
     """A tone with its sign (a true minus), kept on the left in Hebrew text."""
     text = f"{value:+.2f}".replace("-", "\u2212")
     return LRM + text if lang == "he" else text
+
+
+def nothing(words: dict, key: str, tables: Tables, lang: str) -> str:
+    """The message ``key`` of an empty chart; for tables kept to a period, the message that says
+    the period has nothing (the whole article may well have)."""
+    period = period_of(tables)
+    if period == (None, None):
+        return words[key]
+    return words[key + "_period"].format(period=period_text(period, "-" if lang == "he" else "–"))
