@@ -272,3 +272,10 @@ def test_an_empty_period_never_claims_the_article_has_nothing(seed):
         assert any("2050–2060" in x for x in texts), texts
     for shown in (report.events_table(t), report.people_table(t), report.quotes_table(t)):
         assert '<td colspan="' in str(shown) and ">none</td>" in str(shown)  # not bare headings
+
+
+def test_focused_tables_write_like_any_tables(seed, tmp_path):
+    t = report.focus(seed, "1950-1962")
+    folder = tables_module.write(t, tmp_path)
+    assert sorted(p.stem for p in folder.glob("*.csv")) == sorted(tables_module.TABLES)
+    assert len(tables_module.read(folder).events) == len(t.events) < len(seed.events)

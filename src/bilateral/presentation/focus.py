@@ -25,7 +25,12 @@ class Focused(Tables):
     ``whole`` article's tables beside them."""
 
     period: tuple[int | None, int | None] = (None, None)
-    whole: Tables | None = None
+    whole: Tables | None = dataclasses.field(default=None, repr=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Names of the tables held (not the period nor the whole article)."""
+        return tuple(f.name for f in dataclasses.fields(Tables))
 
 
 def period_of(tables: Tables) -> tuple[int | None, int | None]:
