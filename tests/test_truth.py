@@ -279,3 +279,22 @@ def test_focused_tables_write_like_any_tables(seed, tmp_path):
     folder = tables_module.write(t, tmp_path)
     assert sorted(p.stem for p in folder.glob("*.csv")) == sorted(tables_module.TABLES)
     assert len(tables_module.read(folder).events) == len(t.events) < len(seed.events)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_the_warmth_chart_marks_what_the_narrative_names(path):
+    t = bilateral.extract(path)
+    ev = chronology.dated_events(t)
+    words = {v: k for k, v in charts.style.chart_words("en")["turns"].items()}
+    marks = []
+    for a in charts.warmth(t, lang="en").axes[0].texts:
+        word, _, year = a.get_text().rpartition(" ")
+        if word in words:
+            marks.append((words[word], int(year)))
+    named = []
+    for line in narrative.render(t, "en").text().splitlines():
+        for direction, pattern in _turn_patterns("en").items():
+            if m := pattern.match(line):
+                e = next(e for e in ev.itertuples() if when_phrase(e.start, e.end, "en", around=True) == m["when"])
+                named.append((direction, math.floor(e.x)))
+    assert marks == named
