@@ -220,6 +220,35 @@ def test_english_page_is_left_to_right_with_hebrew_cells_right_to_left(visits):
     assert page.evaluate("getComputedStyle(document.querySelector('h1')).direction") == "rtl"
 
 
+_SIGNS = """() => {
+    // Every signed number on the page ("+0.60", "-0.53"): is its sign drawn left of its first digit?
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const sign = /[+\\-\u2212](?=\\d\\.\\d\\d)/g;
+    let node;
+    while ((node = walker.nextNode())) {
+        const text = node.textContent;
+        sign.lastIndex = 0;
+        let m;
+        while ((m = sign.exec(text))) {
+            const box = (a, b) => { const r = document.createRange(); r.setStart(node, a); r.setEnd(node, b);
+                                    return r.getBoundingClientRect(); };
+            const s = box(m.index, m.index + 1), d = box(m.index + 1, m.index + 2);
+            if (s.width && d.width) out.push([text.slice(m.index, m.index + 5), s.left < d.left]);
+        }
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("name", ["report_en", "report_he"])
+def test_a_signed_number_reads_the_same_in_both_languages(visits, name):
+    # In a right-to-left paragraph a bare "+0.80" shows as "0.80+" unless it is isolated left to right.
+    signs = visits[name].page.evaluate(_SIGNS)
+    assert len(signs) >= 5, signs  # the phases, the turning point and the events table have tones
+    assert [s for s, left in signs if not left] == [], signs
+
+
 # ---------------------------------------------------------------------------------------------
 # The hostile page
 

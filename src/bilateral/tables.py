@@ -113,7 +113,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("kind", "string", "event kind from the tone lexicon: establishment, visit, agreement, ... or other"),
         ("text", "string", "the dated clause"),
         ("actors", "string", "entity_ids of the people, states and organizations in the clause, ';'-separated"),
-        ("tone", "float64", "-1 (cold) .. 1 (warm), from the diplomatic lexicon; 0 when neutral"),
+        ("tone", "float64", "-1 (cold) .. 1 (warm): mean weight of the diplomatic lexicon's words in the clause, else in its sentence; 0 when they cancel out; empty (NaN, unknown) when neither has any"),
         ("era", "string", "title of the section it belongs to (with its parent: 'A / B')"),
         ("cameo", "string", "CAMEO root code of the kind (resources/cameo.yml); empty for 'other'"),
         ("goldstein", "float64", "Goldstein conflict-cooperation weight of the kind, -10..10; empty for 'other'"),

@@ -88,7 +88,7 @@ def extract(article: Article, st: structure.Structure, gazetteer_people: bool = 
             clause_tone = events.tone(text, lang)
             if clause_tone is None:  # a clause with no tone word takes its sentence's tone
                 clause_tone = events.tone(s.text, lang) if (c0, c1) != (s.char_start, s.char_end) else None
-            tone = clause_tone or 0.0
+            tone = clause_tone  # None (unknown, an empty cell) when no tone word is found
             inside = [m for m in by_sentence.get(sid, []) if c0 <= m.char_start < c1] or by_sentence.get(sid, [])
             actor_ids = []
             for m in inside:
@@ -96,6 +96,6 @@ def extract(article: Article, st: structure.Structure, gazetteer_people: bool = 
                 if ents.entities[eid].type != "place" and eid not in actor_ids:
                     actor_ids.append(eid)
             event_rows.append((len(event_rows), sid, s.section_id, tid, t.start, t.end, t.kind,
-                               events.kind(text, lang), text, ";".join(map(str, actor_ids)), tone, era(s.section_id)))
+                               events.kind(text, lang, structure.collapse(t.text)), text, ";".join(map(str, actor_ids)), tone, era(s.section_id)))
     return {"timexes": timex_rows, "entities": entity_rows, "mentions": mention_rows,
             "quotes": quote_rows, "events": event_rows}

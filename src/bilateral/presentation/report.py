@@ -7,7 +7,6 @@ Each function returns an :class:`Html` object that Jupyter displays and nbconver
 from __future__ import annotations
 
 import base64
-import dataclasses
 import html
 import re
 from pathlib import Path
@@ -17,8 +16,11 @@ from markupsafe import Markup
 
 from .. import paths
 from ..errors import UsageError
-from ..period import parse_period
 from ..presentation import charts, narrative
+from ..presentation.chronology import dated_events, span
+from ..presentation.focus import focus as focused
+from ..presentation.focus import period_of, period_text
+from ..presentation.names import ranking
 from ..presentation.pages import direction, environment, labels
 from ..tables import Tables
 from ..vocab import FIGURE_FORMATS
@@ -44,41 +46,36 @@ class Html:
 
 
 def focus(tables: Tables, period: str = "") -> Tables:
-    """``tables`` with events and temporal expressions limited to ``period`` (e.g. ``1948-1990``);
-    an event is kept when its span overlaps the period."""
-    lo, hi = parse_period(period)
-    if lo is None and hi is None:
-        return tables
-
-    def overlaps(start: str, end: str) -> bool:
-        s = int(start[:4]) if start else None
-        e = int(end[:4]) if end else None
-        if s is None and e is None:
-            return False
-        return (hi is None or (s if s is not None else e) <= hi) and (lo is None or (e if e is not None else s) >= lo)
-
-    keep_events = [overlaps(s, e) for s, e in zip(tables.events.start, tables.events.end, strict=True)]
-    keep_tx = [overlaps(s, e) for s, e in zip(tables.timexes.start, tables.timexes.end, strict=True)]
-    return dataclasses.replace(tables, events=tables.events[keep_events].reset_index(drop=True),
-                               timexes=tables.timexes[keep_tx].reset_index(drop=True))
+    """``tables`` kept to ``period`` (e.g. ``1948-1990``): the events whose span overlaps it,
+    and the mentions, quotes and temporal expressions of the sentences about those years, so
+    that every focus section (narrative, charts, tables) keeps to the period; the whole article
+    stays beside them for the counts that describe it (:mod:`bilateral.presentation.focus`)."""
+    return focused(tables, period)
 
 
 def period_label(tables: Tables, lang: str) -> str:
-    """The years the dated events cover, e.g. ``1948-2012``."""
-    years = [int(v[:4]) for v in list(tables.events.start) + list(tables.events.end) if v]
-    if not years:
-        return labels(lang)["labels"]["all_dates"]
-    return f"{min(years)}-{max(years)}" if min(years) != max(years) else str(min(years))
+    """The years the dated events cover, e.g. ``1948-2012`` (an open-ended or century-wide date
+    does not stretch it); empty when nothing is dated."""
+    years = span(dated_events(tables))
+    if years is None:
+        return ""
+    return f"{years[0]}-{years[1]}" if years[0] != years[1] else str(years[0])
 
 
 def title(tables: Tables, lang: str = "en") -> Html:
-    """The report's title block."""
+    """The report's title block; its subtitle says plainly when the period dates nothing."""
     a = tables.article.iloc[0]
-    n_events = int(((tables.events.start != "") | (tables.events.end != "")).sum())
-    subtitle = labels(lang)["subtitle"].format(revision=int(a.revision), n_events=n_events, period=period_label(tables, lang))
+    n_events = len(dated_events(tables))
+    words = labels(lang)
+    if n_events:
+        key = "subtitle" if n_events > 1 else "subtitle_one"
+    else:
+        key = "subtitle_empty_period" if period_of(tables) != (None, None) else "subtitle_none"
+    subtitle = words[key].format(revision=int(a.revision), n_events=n_events, period=period_label(tables, lang),
+                                 focus=period_text(period_of(tables), "-"))
     macro = environment().get_template("fragments.html.j2").module.title
     # The batch runner reads these figures from the output's metadata for its index page.
-    summary = {"n_events": n_events, "period": period_label(tables, "en") if n_events else ""}
+    summary = {"n_events": n_events, "period": period_label(tables, "en")}
     return Html(macro({"title": str(a.title)}, subtitle, lang, direction(lang)), metadata={"bilateral": summary})
 
 
@@ -89,7 +86,8 @@ def heading(key: str, lang: str = "en") -> Html:
 
 
 def story(tables: Tables, lang: str = "en", top_n: int = 3) -> Html:
-    """The narrative under its heading."""
+    """The narrative under its heading (``top_n``: how many turning points, actors and quotes
+    it names; a ValueError below 0)."""
     text = narrative.render(tables, lang=lang, top_n=top_n)
     return Html(str(heading("narrative", lang)) + text._repr_html_())
 
@@ -123,20 +121,22 @@ def table(df: pd.DataFrame, columns: dict[str, str], lang: str = "en", caption: 
     """``df``'s ``columns`` (a name -> label mapping) as an escaped HTML table."""
     rows = [[_cell(v) for v in r] for r in df[list(columns)].itertuples(index=False)]
     macro = environment().get_template("fragments.html.j2").module.table
-    return Html(macro(list(columns.values()), rows, caption, lang, direction(lang)))
+    # An empty table says so in one row rather than stand as bare headings.
+    return Html(macro(list(columns.values()), rows, caption, lang, direction(lang), labels(lang)["labels"]["none"]))
 
 
 def _cell(v) -> str:
     if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
         return ""
     if isinstance(v, float):
-        return f"{v:+.2f}"
+        # The mark keeps the sign on the left in a right-to-left table too.
+        return f"\u200e{v:+.2f}"
     return str(v)
 
 
 def events_table(tables: Tables, lang: str = "en") -> Html:
     """The dated events, in chronological order, with their actors by name."""
-    ev = narrative.dated_events(tables)
+    ev = dated_events(tables)
     names = dict(zip(tables.entities.entity_id.astype(str), tables.entities.name, strict=True))
     kinds = labels(lang).get("kinds", {})
     ev = ev.assign(when=[narrative.format_when(s, e, lang) for s, e in zip(ev.start, ev.end, strict=True)],
@@ -149,8 +149,7 @@ def events_table(tables: Tables, lang: str = "en") -> Html:
 
 def people_table(tables: Tables, lang: str = "en", top_n: int = 12) -> Html:
     """The people the article names, most mentioned first."""
-    people = tables.entities[tables.entities.type == "person"].sort_values(
-        ["n_mentions", "entity_id"], ascending=[False, True]).head(top_n)
+    people = ranking(tables, ("person",), top_n)
     c = labels(lang)["columns"]
     return Html(str(heading("people", lang)) + str(table(
         people, {"name": c["name"], "canonical": c["canonical"], "n_mentions": c["mentions"]}, lang)))
