@@ -45,7 +45,7 @@ def test_events_per_decade_add_up_to_each_articles_dated_events(c, articles):
 def test_yearly_warmth_counts_every_dated_event_once(c):
     w = views.yearly_warmth(c)
     assert w.n.sum() == len(views.event_years(c))
-    assert w.tone.between(-1, 1).all() and w.goldstein.dropna().between(-1, 1).all()
+    assert w.tone.dropna().between(-1, 1).all() and w.goldstein.dropna().between(-1, 1).all()
     assert not w.duplicated(["article_id", "year"]).any()
 
 

@@ -41,8 +41,9 @@ def events_per_decade(corpus: Tables) -> pd.DataFrame:
 
 
 def yearly_warmth(corpus: Tables) -> pd.DataFrame:
-    """Per article and year: ``n`` events, mean lexicon ``tone`` (-1..1) and mean ``goldstein``
-    weight scaled to -1..1 (missing where no event of the year has a CAMEO code)."""
+    """Per article and year: ``n`` events, mean lexicon ``tone`` (-1..1; missing where no event
+    of the year has a known tone) and mean ``goldstein`` weight scaled to -1..1 (missing where no
+    event of the year has a CAMEO code)."""
     ev = event_years(corpus)
     out = ev.groupby(["article_id", "year"], sort=True).agg(
         n=("event_id", "size"), tone=("tone", "mean"), goldstein=("goldstein", "mean")).reset_index()
