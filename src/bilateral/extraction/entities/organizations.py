@@ -1,0 +1,138 @@
+"""Organizations and places that no list names, found by general cues: an organization head
+(``מפלגת``/``Party``) with what qualifies it, and a word followed by ``, <state>`` (a place)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ...reading import structure
+from .lexicon import Form, Lexicon, Piece, Rules
+from .scanning import Hit, Known, known_at, piece_index_after, punct_between, strip_options
+
+
+def scan_orgs(body: str, ps: list[Piece], lex: Lexicon, r: Rules, known: Known) -> list[Hit]:
+    """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
+    run holding a head word (English)."""
+    found = []
+    covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)}
+    i = 0
+    while i < len(ps):
+        if i in covered:
+            i += 1
+            continue
+        hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known)
+        if hit is None:
+            i += 1
+            continue
+        end, kind, surface = hit
+        s, e = ps[i].start, ps[end - 1].end
+        form = Form(f"organization:{surface}", "organization", "", "", "name", surface)
+        found.append((s, e, form, surface))
+        # "Workers' Party of Korea (WPK)": the acronym in brackets is another name of it.
+        after = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", body[e:e + 14])
+        if after:
+            lex.add(after.group(1), Form(form.key, "organization", "", "", "acronym", after.group(1)))
+        i = end
+    return found
+
+
+_HEADS: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+
+
+def _heads_by_first(r: Rules) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index = _HEADS.get(id(r))
+    if index is None:
+        index = defaultdict(list)
+        for words, kind in r.org_heads.items():
+            index[words[0]].append((words, kind))
+        _HEADS[id(r)] = index
+    return index
+
+
+def _org_at(body, ps, i, r: Rules, known):
+    head = None
+    heads = _heads_by_first(r)
+    for prefix, rest in strip_options(ps[i].text, r, name_only=False):
+        for words, kind in heads.get(rest, ()):
+            if all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
+                if head is None or len(words) > head[0]:
+                    head = (len(words), kind, prefix)
+    if head is None:
+        return None
+    n, kind, prefix = head
+    j = i + n
+    qualifiers = 0
+    while j < len(ps) and qualifiers < 6 and not punct_between(body, ps[j - 1], ps[j]):
+        k = known_at(known, ps[j].start)
+        word = ps[j].text
+        if k is not None and k[2].type in ("country", "place") and (k[2].kind == "demonym" or body[k[0]:k[1]] == k[3]):
+            # only an unprefixed state qualifies the head: "שגרירות אלבניה", not "קונגרס במוסקבה"
+            j = piece_index_after(ps, k[1], j)
+        elif word == "של" and j + 1 < len(ps) and known_at(known, ps[j + 1].start):
+            j += 1
+            continue
+        elif word.startswith("ה") and len(word) > 2 and word not in r.not_name:
+            j += 1
+        else:
+            break
+        qualifiers += 1
+    if qualifiers == 0:
+        return None
+    surface = body[ps[i].start + len(prefix):ps[j - 1].end]
+    return j, kind, structure.collapse(surface)
+
+
+def _org_at_en(body, ps, i, r: Rules, known):
+    # A run of capitalized words (with "of", "the", "and" inside) that holds a head word.
+    if not ps[i].text[:1].isupper() or ps[i].text in r.not_name and ps[i].text not in ("People",):
+        return None
+    j = i
+    has_head = False
+    while j < len(ps):
+        w = ps[j].text
+        if j > i and punct_between(body, ps[j - 1], ps[j]) and "'" not in body[ps[j - 1].end:ps[j].start]:
+            break
+        if w[:1].isupper():
+            has_head = has_head or any(w == h[0] for h in r.org_heads)
+            j += 1
+        elif w in ("of", "the", "and", "for") and j + 1 < len(ps) and ps[j + 1].text[:1].isupper():
+            j += 1
+        else:
+            break
+    if not has_head or j - i < 2:
+        return None
+    while j > i and not ps[j - 1].text[:1].isupper():
+        j -= 1
+    surface = structure.collapse(body[ps[i].start:ps[j - 1].end])
+    if surface.startswith(("The ", "the ")):
+        surface = surface[4:]
+    return j, "organization", surface
+
+
+def scan_places(body: str, ps: list[Piece], lex: Lexicon, r: Rules, known: Known) -> list[Hit]:
+    """A word with a locative cue right before ", <state>" names a place in that state
+    (בסופיה, בולגריה; in Sofia, Bulgaria)."""
+    found = []
+    starts = known.by_start
+    for i in range(len(ps) - 1):
+        nxt = starts.get(ps[i + 1].start)
+        if nxt is None or nxt[2].type != "country" or nxt[2].kind != "name":
+            continue
+        if body[ps[i].end:ps[i + 1].start].strip() != ",":
+            continue
+        if known.spans.covers(ps[i].start):
+            continue
+        if r.he:
+            if not ps[i].text.startswith("ב") or len(ps[i].text) < 4:
+                continue
+            word = ps[i].text[1:]
+        else:
+            word = ps[i].text
+            if i == 0 or ps[i - 1].text not in ("in", "at", "near") or not word[:1].isupper():
+                continue
+        if word.lower() in r.not_name or word[0].isdigit():
+            continue
+        s = ps[i].start
+        found.append((s, ps[i].end, Form(f"place:{word}", "place", "" if r.he else word, nxt[2].code, "name", word), word))
+    return found

@@ -1,0 +1,208 @@
+"""People are found by cues, not by a list: a title or role before a name (``ראש הממשלה``,
+``President``), an attribution (``לדברי``, ``according to``), or (English) a capitalized name
+right before a verb of saying."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ...reading import structure
+from .lexicon import Lexicon, Piece, Rules, sep
+from .scanning import (
+    Known,
+    known_at,
+    piece_index_after,
+    punct_between,
+    strip_options,
+    without_possessive,
+    words,
+)
+
+NAME_PARTICLES = {"de", "da", "van", "von", "bin", "ibn", "al", "el", "la", "le", "dos", "du", "der"}
+Candidate = tuple[int, int, str]  # start, end, the name as written
+
+_PHRASE_INDEX: dict[int, tuple[tuple, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    # Keyed by identity: the phrase tuples live as long as the cached rules that hold them.
+    hit = _PHRASE_INDEX.get(id(phrases))
+    if hit is None or hit[0] is not phrases:
+        index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in phrases:  # already longest first
+            index[phrase[0]].append(phrase)
+        hit = _PHRASE_INDEX[id(phrases)] = (phrases, index)
+    return hit[1]
+
+
+def phrase_at(ps: list[Piece], i: int, phrases, r: Rules, allow_prefix: bool) -> int | None:
+    """End index of the longest phrase of ``phrases`` starting at piece ``i``."""
+    options = strip_options(ps[i].text, r, name_only=False) if allow_prefix else [("", ps[i].text)]
+    index = _by_first(phrases)
+    best = None
+    for _, rest in options:
+        for phrase in index.get(rest if r.he else rest.lower(), ()):
+            if i + len(phrase) > len(ps):
+                continue
+            if all((ps[i + k].text if r.he else ps[i + k].text.lower()) == phrase[k] for k in range(1, len(phrase))):
+                if best is None or i + len(phrase) > best:
+                    best = i + len(phrase)
+                break
+    return best
+
+
+def name_like(word: str, r: Rules, first: bool, lex: Lexicon) -> bool:
+    """``word`` may be part of a person's name (``first``: it would be the name's first word)."""
+    if not word or word[0].isdigit():
+        return False
+    if word.lower() in r.not_name or word in r.not_name:
+        return False
+    if r.he:
+        if word.startswith("ה") and "'" not in word and "׳" not in word:
+            return False  # a definite noun, not a name (הוג'ה keeps its geresh)
+        if not first:
+            for _, rest in strip_options(word, r, name_only=False)[1:]:
+                whole_form = any(len(e[0]) == 1 for e in lex.entries(rest))
+                if len(rest) >= 3 and (rest in r.not_name or whole_form):
+                    return False  # בטירנה, בביקור: a prefix on a known word, not a name
+        return True
+    if word.lower() in NAME_PARTICLES and not first:
+        return True
+    return word[:1].isupper() and word not in ("I",)
+
+
+def _skip_qualifiers(ps: list[Piece], j: int, known: Known) -> int:
+    # Skip what qualifies a title: "של", known states/organizations, their adjectives.
+    steps = 0
+    while j < len(ps) and steps < 8:
+        k = known_at(known, ps[j].start)
+        if k is not None and k[2].type in ("country", "organization", "place"):
+            j = piece_index_after(ps, k[1], j)
+        elif ps[j].text in ("של", "of", "the"):
+            j += 1
+        else:
+            break
+        steps += 1
+    return j
+
+
+def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
+    """Name pieces from ``j``: returns (start piece, end piece) or None."""
+    j = _skip_qualifiers(ps, j, known)
+    if j >= len(ps):
+        return None
+    start = j
+    count = 0
+    while j < len(ps) and count < max_words:
+        if j > start and punct_between(body, ps[j - 1], ps[j]):
+            if not (not r.he and re.fullmatch(r"\.\s*", body[ps[j - 1].end:ps[j].start]) and len(ps[j - 1].text) == 1):
+                break
+        if known_at(known, ps[j].start) is not None:
+            break
+        if not name_like(ps[j].text, r, j == start, lex):
+            break
+        # A hyphenated name counts as one word (איל-סונג, Il-sung).
+        while j + 1 < len(ps) and sep(body[ps[j].end:ps[j + 1].start]) == "-" and not body[ps[j].end:ps[j + 1].start].strip("-־‑"):
+            j += 1
+        j += 1
+        count += 1
+    if j == start:
+        return None
+    if r.he and count == max_words and j < len(ps) and not punct_between(body, ps[j - 1], ps[j]):
+        j = _third_word(body, ps, j, r, known)
+    if not r.he and all(p.text.lower() in NAME_PARTICLES for p in ps[start:j]):
+        return None
+    return start, j
+
+
+def _third_word(body, ps, j, r: Rules, known) -> int:
+    # A third word carrying transliteration marks (גמאל עבד אל-נאצר) still belongs to the name.
+    k = j
+    while k + 1 < len(ps) and body[ps[k].end:ps[k + 1].start] in ("-", "־", "‑"):
+        k += 1
+    third = body[ps[j].start:ps[k].end]
+    # (its first part may be a particle that is also a word: אל-נאצר)
+    if ("'" in third or "-" in third or "־" in third) and known_at(known, ps[j].start) is None \
+            and new_given_name(third, r, known):
+        return k + 1
+    return j
+
+
+def _title_end(body, ps, i, r: Rules) -> tuple[int, bool] | None:
+    """End of a title or attribution (with the titles chained after it) at piece ``i``, and
+    whether it was an attribution alone."""
+    end = phrase_at(ps, i, r.titles, r, allow_prefix=r.he) or phrase_at(ps, i, r.attribution, r, allow_prefix=False)
+    if end is None:
+        return None
+    # A title after an attribution ("לדברי ההיסטוריון X") or a chain of titles.
+    attributed = phrase_at(ps, i, r.titles, r, allow_prefix=r.he) is None
+    while end < len(ps):
+        if not r.he and ps[end].text.lower() in ("the", "a", "an") and end + 1 < len(ps):
+            if phrase_at(ps, end + 1, r.titles, r, allow_prefix=False):
+                end += 1  # "according to the historian X"
+        more = phrase_at(ps, end, r.titles, r, allow_prefix=r.he)
+        if more is None:
+            break
+        end = more
+    return end, attributed
+
+
+def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
+    """(start, end, name) for names after a title or attribution."""
+    out = []
+    max_words = 2 if r.he else 4
+    i = 0
+    while i < len(ps):
+        cue = _title_end(body, ps, i, r)
+        if cue is None:
+            i += 1
+            continue
+        end, attributed = cue
+        if end < len(ps) and punct_between(body, ps[end - 1], ps[end]) and body[ps[end - 1].end:ps[end].start].strip() not in (",", "."):
+            i = end
+            continue
+        span = read_name(body, ps, end, r, lex, known, max_words)
+        if span is not None and attributed and r.he and len(words(body, ps[span[0]:span[1]])) < 2:
+            span = None  # "לפי סעיף": after an attribution alone, a one-word "name" is a noun
+        if span is not None:
+            a, b = span
+            e = without_possessive(body, ps[b - 1])
+            out.append((ps[a].start, e, structure.collapse(body[ps[a].start:e])))
+            i = b
+        else:
+            i = end
+    if not r.he:
+        out.extend(_speaker_before_verb(body, ps, r, lex, known))
+    return out
+
+
+def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
+    """English "Hoxha wrote", "Kim Il-sung said": capitalized names right before a speech verb."""
+    out = []
+    for i, p in enumerate(ps):
+        if p.text.lower() not in r.speech or i == 0:
+            continue
+        j = i
+        title_words = {w for phrase in r.titles for w in phrase}
+        while j > 0 and not punct_between(body, ps[j - 1], ps[j]) and ps[j - 1].text[:1].isupper() \
+                and name_like(ps[j - 1].text, r, True, lex) and known_at(known, ps[j - 1].start) is None \
+                and ps[j - 1].text.lower() not in title_words:
+            j -= 1
+        if j < i and i - j <= 4:
+            e = without_possessive(body, ps[i - 1])
+            out.append((ps[j].start, e, structure.collapse(body[ps[j].start:e])))
+    return out
+
+
+def new_given_name(word: str, r: Rules, known) -> bool:
+    """``word`` can be the given name of a new person next to a known family name."""
+    if word.lower() in r.not_name or word in r.not_name:
+        return False
+    if r.he:
+        # Transliterated given names carry a geresh or join two syllables with a hyphen
+        # (ג'ונג-און); a number (ב-1964) or gershayim (ש"אי-הזדהות) mark something else.
+        if not re.fullmatch(r"[\u05d0-\u05ea]+(?:['׳][\u05d0-\u05ea]*)*(?:-[\u05d0-\u05ea]{2,}(?:['׳][\u05d0-\u05ea]*)*)?", word):
+            return False
+        return ("'" in word or "׳" in word or "-" in word) and not word.startswith("ה")
+    return word[:1].isupper()
