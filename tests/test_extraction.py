@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pandas.testing as pdt
 import pytest
 from conftest import SEED
 
@@ -178,3 +179,46 @@ def test_a_quote_goes_to_the_subject_named_at_the_start_of_its_sentence():
             'that Egypt would "stand on its own feet".\n')
     t = tables.build(article.parse(("revision: 1\ntitle: T\nurl: https://en.wikipedia.org/wiki/T\n---\n" + body).encode(), "t"))
     assert list(zip(t.quotes.text, t.quotes.speaker, strict=True)) == [("stand on its own feet", "Nasser")]
+
+
+def _en_seed(title: str, body: str) -> bytes:
+    return f"revision: 1\ntitle: {title}\nurl: https://en.wikipedia.org/wiki/{title.replace(' ', '_')}\n---\n{body}\n".encode()
+
+
+def _entity_names(t) -> set[tuple[str, str]]:
+    return set(zip(t.entities.type, t.entities.name, strict=True))
+
+
+def test_an_acronym_one_article_defines_does_not_reach_another():
+    plain = article.parse(_en_seed("Peace", "In 1960 the ZWP spoke for peace."), "plain")
+    defining = article.parse(_en_seed("Zorvia", "In 1950 the Zorvian Workers Party (ZWP) was founded."), "defining")
+    before = tables.build(plain)
+    assert len(before.entities) == 0
+    tables.build(defining)
+    after = tables.build(plain)
+    assert len(after.entities) == 0
+
+
+def test_an_acronym_counts_within_the_article_that_defines_it():
+    body = "In 1950 the Qarvian Labour Party (QLP) was founded. In 1960 the QLP spoke for peace."
+    t = tables.build(article.parse(_en_seed("Qarvia", body), "qarvia"))
+    orgs = t.entities[t.entities.type == "organization"]
+    assert list(orgs.name) == ["Qarvian Labour Party"]
+    assert set(t.mentions.text) >= {"Qarvian Labour Party", "QLP"}
+
+
+def test_tables_do_not_depend_on_the_order_articles_are_extracted_in():
+    from conftest import test_articles
+
+    sources = [article.parse(_en_seed("Velmar", "In 1961 the VNF spoke for peace."), "uses"),
+               article.parse(_en_seed("Velmar front", "The Velmar National Front (VNF) was founded in 1959."), "defines"),
+               *(article.load(p) for p in test_articles())]
+
+    def run(order):
+        return {a.article_id: tables.build(a) for a in order}
+
+    first = run(sources)
+    second = run(list(reversed(sources)))
+    for article_id, t in first.items():
+        for name in t.names:
+            pdt.assert_frame_equal(t[name], second[article_id][name], obj=f"{article_id}/{name}")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .lexicon import Form, lex_person, lexicon, rules
+from .lexicon import ArticleLexicon, Form, lex_person, lexicon, rules
 from .organizations import scan_orgs, scan_places
 from .people import person_candidates
 from .recurrences import person_mentions
@@ -58,7 +58,7 @@ class Found:
 
 def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people: bool = True) -> Found:
     """Find the entities mentioned in ``body[start:end]`` for each ``(start, end)`` in ``spans``."""
-    lex = lexicon(lang, gazetteer_people)
+    lex = ArticleLexicon(lexicon(lang, gazetteer_people))
     r = rules(lang)
     sentences = [pieces(body, s, e, r.he) for s, e in spans]
 
@@ -69,6 +69,11 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     listed = [(k[0], k[1], k[3]) for found in per_sentence for k in found if k[2].type == "person"]
     known_lists = [Known(k for k in found if k[2].type != "person") for found in per_sentence]
     orgs_lists = [scan_orgs(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
+    if lex.own.by_first:  # acronyms the article defines: "Workers' Party of Korea (WPK)"
+        for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
+            taken = Spans([*((k[0], k[1]) for k in kn), *((o[0], o[1]) for o in orgs)])
+            orgs.extend(h for h in scan_known(body, ps, lex.own, r) if not taken.overlaps(h[0], h[1]))
+            orgs.sort(key=lambda h: h[0])
     places_lists = [scan_places(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
     candidates = []
     for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
@@ -117,7 +122,7 @@ def _entities(mentions, people, forms, seen_names, lex, he: bool) -> list[Entity
             continue
         form = forms[m.key]
         names = seen_names.get(m.key)
-        name = names.most_common(1)[0][0] if names else lex.primary.get(m.key, form.surface)
+        name = names.most_common(1)[0][0] if names else lex.primary_name(m.key, form.surface)
         canonical = form.canonical or ("" if he else name)
         entities[m.key] = Entity(m.key, form.type, name, canonical, form.code)
     return list(entities.values())

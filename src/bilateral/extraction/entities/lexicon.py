@@ -72,6 +72,44 @@ class Lexicon:
         """The forms whose first piece is ``first``, longest first."""
         return self.by_first.get(first, ())
 
+    def primary_name(self, key: str, default: str) -> str:
+        """The first surface indexed for ``key``."""
+        return self.primary.get(key, default)
+
+
+class ArticleLexicon:
+    """The shared lexicon seen through one article's own forms (acronyms it defines, its
+    links, its title's parties); adding to it never touches the shared, cached lexicon."""
+
+    def __init__(self, base: Lexicon) -> None:
+        self.base = base
+        self.own = Lexicon(base.lang)
+        self.lang, self.he = base.lang, base.he
+        self._merged: dict[str, list[Entry]] = {}
+
+    def add(self, surface: str, form: Form) -> None:
+        """Index ``form`` for this article only."""
+        self.own.add(surface, form)
+        self._merged.clear()
+
+    def entries(self, first: str) -> list[Entry] | tuple[()]:
+        """The article's forms and the shared ones whose first piece is ``first``, longest first."""
+        own = self.own.by_first.get(first)
+        if not own:
+            return self.base.entries(first)
+        merged = self._merged.get(first)
+        if merged is None:
+            # Stable sort: at equal length the article's own forms come first.
+            merged = self._merged[first] = sorted([*own, *self.base.entries(first)], key=lambda e: -len(e[0]))
+        return merged
+
+    def primary_name(self, key: str, default: str) -> str:
+        """The first surface indexed for ``key`` (the article's own before the shared ones)."""
+        return self.own.primary.get(key) or self.base.primary_name(key, default)
+
+
+AnyLexicon = Lexicon | ArticleLexicon
+
 
 def split_form(surface: str) -> tuple[list[str], list[str]]:
     """The pieces of a written form and the separators between them (see :func:`sep`)."""
@@ -138,7 +176,7 @@ def _add_state(lex: Lexicon, entry: dict, en_names) -> None:
             lex.add(str(name), Form(key, "country", canonical, code, kind, str(name)))
 
 
-def lex_person(lex: Lexicon, name: str) -> Form | None:
+def lex_person(lex: Lexicon | ArticleLexicon, name: str) -> Form | None:
     """The gazetteer entry for a person's name, if there is one."""
     pieces, _ = split_form(name)
     for entry in lex.entries(pieces[0] if pieces else ""):

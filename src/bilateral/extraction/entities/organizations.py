@@ -7,11 +7,11 @@ import re
 from collections import defaultdict
 
 from ...reading import structure
-from .lexicon import Form, Lexicon, Piece, Rules
+from .lexicon import AnyLexicon, ArticleLexicon, Form, Piece, Rules
 from .scanning import Hit, Known, known_at, piece_index_after, punct_between, strip_options
 
 
-def scan_orgs(body: str, ps: list[Piece], lex: Lexicon, r: Rules, known: Known) -> list[Hit]:
+def scan_orgs(body: str, ps: list[Piece], lex: ArticleLexicon, r: Rules, known: Known) -> list[Hit]:
     """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
     run holding a head word (English)."""
     found = []
@@ -110,7 +110,7 @@ def _org_at_en(body, ps, i, r: Rules, known):
     return j, "organization", surface
 
 
-def scan_places(body: str, ps: list[Piece], lex: Lexicon, r: Rules, known: Known) -> list[Hit]:
+def scan_places(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Hit]:
     """A word with a locative cue right before ", <state>" names a place in that state
     (בסופיה, בולגריה; in Sofia, Bulgaria)."""
     found = []

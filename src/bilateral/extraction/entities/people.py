@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from ...reading import structure
-from .lexicon import Lexicon, Piece, Rules, sep
+from .lexicon import AnyLexicon, Piece, Rules, sep
 from .scanning import (
     Known,
     known_at,
@@ -52,7 +52,7 @@ def phrase_at(ps: list[Piece], i: int, phrases, r: Rules, allow_prefix: bool) ->
     return best
 
 
-def name_like(word: str, r: Rules, first: bool, lex: Lexicon) -> bool:
+def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon) -> bool:
     """``word`` may be part of a person's name (``first``: it would be the name's first word)."""
     if not word or word[0].isdigit():
         return False

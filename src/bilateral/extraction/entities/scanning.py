@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from ...reading import structure
-from .lexicon import PIECE, Form, Lexicon, Piece, Rules, join, sep, split_form
+from .lexicon import PIECE, AnyLexicon, Form, Piece, Rules, join, sep, split_form
 
 Hit = tuple[int, int, Form, str]  # start, end, form, surface (as written, without prefix letters)
 
@@ -56,7 +56,7 @@ def _strip(piece: str, r: Rules, name_only: bool) -> list[tuple[str, str]]:
     return options
 
 
-def match_at(body: str, ps: list[Piece], i: int, lex: Lexicon, r: Rules):
+def match_at(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules):
     """The longest known form starting at piece ``i``: (end piece index, form, surface) or None."""
     best = None
     for prefix, rest in strip_options(ps[i].text, r, name_only=False):
@@ -77,7 +77,7 @@ def match_at(body: str, ps: list[Piece], i: int, lex: Lexicon, r: Rules):
     return best
 
 
-def scan_known(body: str, ps: list[Piece], lex: Lexicon, r: Rules) -> list[Hit]:
+def scan_known(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules) -> list[Hit]:
     """Every known form in a sentence, longest first at each piece, without overlaps."""
     found = []
     i = 0
