@@ -154,9 +154,15 @@ class Tables:
         return str(self.article["lang"].iloc[0])
 
 
-def frame(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
-    """A DataFrame for table ``name`` from ``rows``, with the schema's columns and dtypes."""
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A DataFrame for table ``name`` from ``rows`` (dicts keyed by column), with the schema's
+    columns and dtypes; a row whose keys are not exactly the schema's columns is an error."""
     columns = [c for c, _, _ in SCHEMAS[name]]
+    expected = set(columns)
+    for row in rows:
+        if row.keys() != expected:
+            missing, extra = sorted(expected - row.keys()), sorted(row.keys() - expected)
+            raise ValueError(f"{name} row: missing columns {missing}, unknown columns {extra}")
     return _typed(name, pd.DataFrame.from_records(rows or [], columns=columns))
 
 
@@ -180,19 +186,33 @@ def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
 def build(article: Article, gazetteer_people: bool = True) -> Tables:
     """Every table of ``article`` (``gazetteer_people=False`` finds people by cues alone)."""
     st = structure.parse(article.body, article.lang)
-    sentence_words = [structure.count_words(s.text) for s in st.sentences]
-
     sentences = frame("sentences", [
-        (s.sentence_id, s.paragraph_id, s.section_id, s.order, s.text, s.char_start, s.char_end,
-         s.n_citations, n)
-        for s, n in zip(st.sentences, sentence_words, strict=True)
+        {"sentence_id": s.sentence_id, "paragraph_id": s.paragraph_id, "section_id": s.section_id,
+         "order": s.order, "text": s.text, "char_start": s.char_start, "char_end": s.char_end,
+         "n_citations": s.n_citations, "n_words": structure.count_words(s.text)}
+        for s in st.sentences
     ])
     by_para = sentences.groupby("paragraph_id").agg(n_sentences=("sentence_id", "size"), n_words=("n_words", "sum"))
     paragraphs = frame("paragraphs", [
-        (p.paragraph_id, p.section_id, p.order, p.text, p.char_start, p.char_end,
-         int(by_para["n_sentences"].get(p.paragraph_id, 0)), int(by_para["n_words"].get(p.paragraph_id, 0)))
+        {"paragraph_id": p.paragraph_id, "section_id": p.section_id, "order": p.order, "text": p.text,
+         "char_start": p.char_start, "char_end": p.char_end,
+         "n_sentences": int(by_para["n_sentences"].get(p.paragraph_id, 0)),
+         "n_words": int(by_para["n_words"].get(p.paragraph_id, 0))}
         for p in st.paragraphs
     ])
+    sections = _sections(st, sentences, paragraphs)
+    article_df = frame("article", [{
+        "article_id": article.article_id, "title": article.title, "revision": article.revision,
+        "url": article.url, "lang": article.lang, "n_sections": len(sections), "n_paragraphs": len(paragraphs),
+        "n_sentences": len(sentences), "n_words": int(sentences["n_words"].sum()),
+        "n_citations": int(sentences["n_citations"].sum()),
+    }])
+    extracted = pipeline.extract(article, st, gazetteer_people)
+    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
+                  **{name: frame(name, rows) for name, rows in extracted.items()})
+
+
+def _sections(st: structure.Structure, sentences: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     by_sec = sentences.groupby("section_id").agg(
         n_sentences=("sentence_id", "size"), n_words=("n_words", "sum"), n_citations=("n_citations", "sum"))
     paras_per_sec = paragraphs.groupby("section_id").size()
@@ -200,21 +220,15 @@ def build(article: Article, gazetteer_people: bool = True) -> Tables:
     for s in reversed(st.sections):  # children come after parents: propagate text upwards
         if has_text[s.section_id] and s.parent_id is not None:
             has_text[s.parent_id] = True
-    sections = frame("sections", [
-        (s.section_id, s.order, s.level, s.title, s.parent_id,
-         int(paras_per_sec.get(s.section_id, 0)), int(by_sec["n_sentences"].get(s.section_id, 0)),
-         int(by_sec["n_words"].get(s.section_id, 0)), int(by_sec["n_citations"].get(s.section_id, 0)),
-         not has_text[s.section_id], s.char_start, s.char_end)
+    return frame("sections", [
+        {"section_id": s.section_id, "order": s.order, "level": s.level, "title": s.title,
+         "parent_id": s.parent_id, "n_paragraphs": int(paras_per_sec.get(s.section_id, 0)),
+         "n_sentences": int(by_sec["n_sentences"].get(s.section_id, 0)),
+         "n_words": int(by_sec["n_words"].get(s.section_id, 0)),
+         "n_citations": int(by_sec["n_citations"].get(s.section_id, 0)),
+         "is_empty": not has_text[s.section_id], "char_start": s.char_start, "char_end": s.char_end}
         for s in st.sections
     ])
-    article_df = frame("article", [(
-        article.article_id, article.title, article.revision, article.url, article.lang,
-        len(sections), len(paragraphs), len(sentences), int(sentences["n_words"].sum()),
-        int(sentences["n_citations"].sum()),
-    )])
-    extracted = pipeline.extract(article, st, gazetteer_people)
-    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
-                  **{name: frame(name, rows) for name, rows in extracted.items()})
 
 
 def mentions_by_section(tables: Tables) -> pd.DataFrame:

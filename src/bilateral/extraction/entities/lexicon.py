@@ -197,6 +197,12 @@ class Rules:
     not_name: frozenset[str]
     org_heads: dict[tuple[str, ...], str]
     speech: frozenset[str]
+    particles: frozenset[str] = frozenset()
+    org_connectors: frozenset[str] = frozenset()
+    place_cues: frozenset[str] = frozenset()
+    place_prefixes: tuple[str, ...] = ()
+    qualifiers: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
 
 
 @cache
@@ -211,6 +217,9 @@ def rules(lang: str) -> Rules:
     def pieces(phrases) -> tuple[tuple[str, ...], ...]:
         out = {tuple(p.lower() if not he else p for p in split_form(str(x))[0]) for x in phrases or []}
         return tuple(sorted((p for p in out if p), key=len, reverse=True))
+
+    def listed(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in names.get(key) or [])
 
     speech = frozenset(str(v) if he else str(v).lower() for v in titles_data.get("speech_verbs") or [])
     not_name = set(structure.stopwords(dl)) | {str(w).lower() for w in names.get("not_name_words") or []}
@@ -228,4 +237,10 @@ def rules(lang: str) -> Rules:
         not_name=frozenset(not_name),
         org_heads=heads,
         speech=speech,
+        particles=listed("name_particles"),
+        org_connectors=listed("org_connectors"),
+        place_cues=listed("place_cues"),
+        place_prefixes=tuple(str(p) for p in names.get("place_prefixes") or []),
+        qualifiers=listed("title_qualifiers"),
+        articles=listed("articles"),
     )

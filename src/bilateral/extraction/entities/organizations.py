@@ -96,7 +96,7 @@ def _org_at_en(body, ps, i, r: Rules, known):
         if w[:1].isupper():
             has_head = has_head or any(w == h[0] for h in r.org_heads)
             j += 1
-        elif w in ("of", "the", "and", "for") and j + 1 < len(ps) and ps[j + 1].text[:1].isupper():
+        elif w in r.org_connectors and j + 1 < len(ps) and ps[j + 1].text[:1].isupper():
             j += 1
         else:
             break
@@ -124,12 +124,13 @@ def scan_places(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Kn
         if known.spans.covers(ps[i].start):
             continue
         if r.he:
-            if not ps[i].text.startswith("ב") or len(ps[i].text) < 4:
+            prefix = next((p for p in r.place_prefixes if ps[i].text.startswith(p)), None)
+            if prefix is None or len(ps[i].text) < len(prefix) + 3:
                 continue
-            word = ps[i].text[1:]
+            word = ps[i].text[len(prefix):]
         else:
             word = ps[i].text
-            if i == 0 or ps[i - 1].text not in ("in", "at", "near") or not word[:1].isupper():
+            if i == 0 or ps[i - 1].text not in r.place_cues or not word[:1].isupper():
                 continue
         if word.lower() in r.not_name or word[0].isdigit():
             continue

@@ -19,7 +19,6 @@ from .scanning import (
     words,
 )
 
-NAME_PARTICLES = {"de", "da", "van", "von", "bin", "ibn", "al", "el", "la", "le", "dos", "du", "der"}
 Candidate = tuple[int, int, str]  # start, end, the name as written
 
 _PHRASE_INDEX: dict[int, tuple[tuple, dict[str, list[tuple[str, ...]]]]] = {}
@@ -67,19 +66,19 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon) -> bool:
                 if len(rest) >= 3 and (rest in r.not_name or whole_form):
                     return False  # בטירנה, בביקור: a prefix on a known word, not a name
         return True
-    if word.lower() in NAME_PARTICLES and not first:
+    if word.lower() in r.particles and not first:
         return True
     return word[:1].isupper() and word not in ("I",)
 
 
-def _skip_qualifiers(ps: list[Piece], j: int, known: Known) -> int:
+def _skip_qualifiers(ps: list[Piece], j: int, known: Known, r: Rules) -> int:
     # Skip what qualifies a title: "של", known states/organizations, their adjectives.
     steps = 0
     while j < len(ps) and steps < 8:
         k = known_at(known, ps[j].start)
         if k is not None and k[2].type in ("country", "organization", "place"):
             j = piece_index_after(ps, k[1], j)
-        elif ps[j].text in ("של", "of", "the"):
+        elif ps[j].text in r.qualifiers:
             j += 1
         else:
             break
@@ -89,7 +88,7 @@ def _skip_qualifiers(ps: list[Piece], j: int, known: Known) -> int:
 
 def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
     """Name pieces from ``j``: returns (start piece, end piece) or None."""
-    j = _skip_qualifiers(ps, j, known)
+    j = _skip_qualifiers(ps, j, known, r)
     if j >= len(ps):
         return None
     start = j
@@ -111,7 +110,7 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
         return None
     if r.he and count == max_words and j < len(ps) and not punct_between(body, ps[j - 1], ps[j]):
         j = _third_word(body, ps, j, r, known)
-    if not r.he and all(p.text.lower() in NAME_PARTICLES for p in ps[start:j]):
+    if not r.he and all(p.text.lower() in r.particles for p in ps[start:j]):
         return None
     return start, j
 
@@ -138,7 +137,7 @@ def _title_end(body, ps, i, r: Rules) -> tuple[int, bool] | None:
     # A title after an attribution ("לדברי ההיסטוריון X") or a chain of titles.
     attributed = phrase_at(ps, i, r.titles, r, allow_prefix=r.he) is None
     while end < len(ps):
-        if not r.he and ps[end].text.lower() in ("the", "a", "an") and end + 1 < len(ps):
+        if not r.he and ps[end].text.lower() in r.articles and end + 1 < len(ps):
             if phrase_at(ps, end + 1, r.titles, r, allow_prefix=False):
                 end += 1  # "according to the historian X"
         more = phrase_at(ps, end, r.titles, r, allow_prefix=r.he)

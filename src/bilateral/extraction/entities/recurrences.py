@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .lexicon import Piece, Rules
-from .people import NAME_PARTICLES, Candidate, new_given_name
+from .people import Candidate, new_given_name
 from .scanning import (
     Known,
     Spans,
@@ -51,7 +51,7 @@ class _People:
         r = self.r
         for w in (w.rstrip(".") for w in name.split()):
             if len(w) >= 3 or (r.he and len(w) >= 2 and ("'" in w or "׳" in w)):
-                if w.lower() not in r.not_name and not (not r.he and w.lower() in NAME_PARTICLES):
+                if w.lower() not in r.not_name and not (not r.he and w.lower() in r.particles):
                     self.by_word[w].add(name)
 
     def add(self, name: str, start: int) -> None:
