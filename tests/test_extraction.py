@@ -222,3 +222,43 @@ def test_tables_do_not_depend_on_the_order_articles_are_extracted_in():
     for article_id, t in first.items():
         for name in t.names:
             pdt.assert_frame_equal(t[name], second[article_id][name], obj=f"{article_id}/{name}")
+
+
+@pytest.mark.parametrize("title,lang,expected", [
+    ("Ruritania–Freedonia relations", "en", [("Ruritania", "Ruritania", ""), ("Freedonia", "Freedonia", "")]),
+    ("Albania and Ruritania relations", "en", [("Albania", "Albania", "AL"), ("Ruritania", "Ruritania", "")]),
+    ("Relations between France and Freedonia", "en", [("France", "France", "FR"), ("Freedonia", "Freedonia", "")]),
+    ("Bosnia and Herzegovina–Serbia relations", "en", [("Bosnia and Herzegovina", "Bosnia and Herzegovina", "BA"), ("Serbia", "Serbia", "RS")]),
+    ("Guinea-Bissau–Portugal relations", "en", [("Guinea-Bissau", "Guinea-Bissau", "GW"), ("Portugal", "Portugal", "PT")]),
+    ("יחסי רורטניה–פרידוניה", "he", [("רורטניה", "רורטניה", ""), ("פרידוניה", "פרידוניה", "")]),
+    ("יחסי ישראל ו-רורטניה", "he", [("ישראל", "Israel", "IL"), ("רורטניה", "רורטניה", "")]),
+    ("יחסי ישראל ו־גאנה", "he", [("ישראל", "Israel", "IL"), ("גאנה", "Ghana", "GH")]),
+    ("יחסי קוריאה הצפונית-רורטניה", "he", [("קוריאה הצפונית", "North Korea", "KP"), ("רורטניה", "רורטניה", "")]),
+    ("Foreign relations of Israel", "en", []),
+])
+def test_the_title_names_the_two_parties(title, lang, expected):
+    assert [(p.name, p.canonical, p.code) for p in entities.title_parties(title, lang)] == expected
+
+
+def test_unknown_parties_from_the_title_are_states_never_people():
+    seeds = {
+        "en": ("Ruritania–Freedonia relations", "Ruritania–Freedonia relations are the relations between Ruritania "
+               "and Freedonia. President Ruritania Day was held in 1950. Ruritania said it would open an embassy."),
+        "he": ("יחסי רורטניה–פרידוניה", "יחסי רורטניה–פרידוניה הם היחסים בין רורטניה לפרידוניה. "
+               "נשיא רורטניה ביקר בפרידוניה ב-1950. ראש ממשלת רורטניה נפגש עם שגריר פרידוניה."),
+    }
+    for lang, (title, body) in seeds.items():
+        host = "en" if lang == "en" else "he"
+        seed = f"revision: 1\ntitle: \"{title}\"\nurl: https://{host}.wikipedia.org/wiki/X\n---\n{body}\n"
+        t = tables.build(article.parse(seed.encode(), "r"))
+        a = t.article.iloc[0]
+        assert (a.party_a, a.party_a_code, a.party_b, a.party_b_code) == (title.split("–")[0].removeprefix("יחסי "), "", "Freedonia" if lang == "en" else "פרידוניה", "")
+        states = t.entities[t.entities.type == "country"].set_index("name")
+        assert states.loc[a.party_a, "n_mentions"] >= 3
+        assert states.loc[a.party_a, "canonical"] == a.party_a_en == a.party_a
+        people = t.mentions[t.mentions.entity_id.isin(t.entities[t.entities.type == "person"].entity_id)]
+        assert not any(a.party_a in m or a.party_b in m for m in people.text)
+
+        from bilateral.presentation import narrative
+
+        assert list(narrative.parties(t).name) == [a.party_a, a.party_b]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extraction import pipeline
+from .extraction import entities, pipeline
 from .files import atomic_write_text
 from .reading import structure
 from .reading.article import Article
@@ -30,6 +30,12 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("n_sentences", "int64", "sentences"),
         ("n_words", "int64", "words in the body text (headings excluded)"),
         ("n_citations", "int64", "removed-citation gaps in the body"),
+        ("party_a", "string", "first party the title names, as written (empty when the title names none)"),
+        ("party_a_en", "string", "its English name (a state no list knows keeps its name as written)"),
+        ("party_a_code", "string", "its ISO 3166 (or former state's) code; empty for a state no list knows"),
+        ("party_b", "string", "second party the title names, as written"),
+        ("party_b_en", "string", "its English name (a state no list knows keeps its name as written)"),
+        ("party_b_code", "string", "its ISO 3166 (or former state's) code; empty for a state no list knows"),
     ],
     "sections": [
         ("section_id", "int64", "0 for the lead, then in document order"),
@@ -201,13 +207,14 @@ def build(article: Article, gazetteer_people: bool = True) -> Tables:
         for p in st.paragraphs
     ])
     sections = _sections(st, sentences, paragraphs)
+    parties = entities.title_parties(article.title, article.lang)
     article_df = frame("article", [{
         "article_id": article.article_id, "title": article.title, "revision": article.revision,
         "url": article.url, "lang": article.lang, "n_sections": len(sections), "n_paragraphs": len(paragraphs),
         "n_sentences": len(sentences), "n_words": int(sentences["n_words"].sum()),
-        "n_citations": int(sentences["n_citations"].sum()),
+        "n_citations": int(sentences["n_citations"].sum()), **pipeline.party_columns(parties),
     }])
-    extracted = pipeline.extract(article, st, gazetteer_people)
+    extracted = pipeline.extract(article, st, gazetteer_people, parties)
     return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
                   **{name: frame(name, rows) for name, rows in extracted.items()})
 

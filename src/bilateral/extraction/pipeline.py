@@ -34,12 +34,17 @@ class _Context:
         return None
 
 
-def extract(article: Article, st: structure.Structure, gazetteer_people: bool = True) -> dict[str, list[Row]]:
-    """Rows for each extraction table, keyed by table name."""
+def extract(article: Article, st: structure.Structure, gazetteer_people: bool = True,
+            parties: tuple[entities.Party, ...] | None = None) -> dict[str, list[Row]]:
+    """Rows for each extraction table, keyed by table name; ``parties`` are the two sides the
+    title names (read from it when not given)."""
     cx = _Context(article.body, article.lang, st, [s.char_start for s in st.sentences])
     timex_rows, kept = _timexes(cx)
     spans = [(s.char_start, s.char_end) for s in st.sentences]
-    found = entities.extract(cx.body, spans, cx.lang, gazetteer_people)
+    if parties is None:
+        parties = entities.title_parties(article.title, article.lang)
+    own = [p.form for p in parties if p.type == "country" and not p.code]  # states no list knows
+    found = entities.extract(cx.body, spans, cx.lang, gazetteer_people, own=own)
     ids = {e.key: i for i, e in enumerate(found.entities)}
     mention_rows, by_sentence = _mentions(cx, found, ids)
     counts = Counter(r["entity_id"] for r in mention_rows)
@@ -48,6 +53,16 @@ def extract(article: Article, st: structure.Structure, gazetteer_people: bool = 
                    for e in found.entities]
     return {"timexes": timex_rows, "entities": entity_rows, "mentions": mention_rows,
             "quotes": _quotes(cx, found, ids, by_sentence), "events": _events(cx, kept, found, ids, by_sentence)}
+
+
+def party_columns(parties: tuple[entities.Party, ...]) -> Row:
+    """The ``article`` table's party columns: each side's name, English name and code."""
+    row: Row = {}
+    for side, party in zip("ab", (*parties, None, None)[:2], strict=True):
+        row[f"party_{side}"] = party.name if party else ""
+        row[f"party_{side}_en"] = party.canonical if party else ""
+        row[f"party_{side}_code"] = party.code if party else ""
+    return row
 
 
 def _timexes(cx: _Context) -> tuple[list[Row], list[tuple[int, timex.Timex]]]:

@@ -14,15 +14,17 @@ general cues; people from cues, not from a list. The work is split by concern:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lexicon import ArticleLexicon, Form, lex_person, lexicon, rules
+from .lexicon import ArticleLexicon, Form, Lexicon, Piece, Rules, lex_person, lexicon, rules
 from .organizations import scan_orgs, scan_places
+from .parties import Party, title_parties
 from .people import person_candidates
 from .recurrences import person_mentions
-from .scanning import Known, Spans, pieces, scan_known
+from .scanning import Hit, Known, Spans, pieces, scan_known
 
-__all__ = ["TYPES", "Entity", "Found", "Mention", "extract", "lexicon", "rules"]
+__all__ = ["TYPES", "Entity", "Found", "Mention", "Party", "extract", "lexicon", "rules", "title_parties"]
 
 TYPES = ("person", "country", "organization", "place")
 
@@ -56,9 +58,13 @@ class Found:
     mentions: list[Mention]
 
 
-def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people: bool = True) -> Found:
-    """Find the entities mentioned in ``body[start:end]`` for each ``(start, end)`` in ``spans``."""
+def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people: bool = True,
+            own: Iterable[Form] = ()) -> Found:
+    """Find the entities mentioned in ``body[start:end]`` for each ``(start, end)`` in ``spans``;
+    ``own`` are forms this article alone knows (its title's unknown parties, its links)."""
     lex = ArticleLexicon(lexicon(lang, gazetteer_people))
+    for form in own:
+        lex.add(form.surface, form)
     r = rules(lang)
     sentences = [pieces(body, s, e, r.he) for s, e in spans]
 
@@ -68,12 +74,7 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     # Gazetteer people join the cue-found ones, so their surnames are followed up too.
     listed = [(k[0], k[1], k[3]) for found in per_sentence for k in found if k[2].type == "person"]
     known_lists = [Known(k for k in found if k[2].type != "person") for found in per_sentence]
-    orgs_lists = [scan_orgs(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
-    if lex.own.by_first:  # acronyms the article defines: "Workers' Party of Korea (WPK)"
-        for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
-            taken = Spans([*((k[0], k[1]) for k in kn), *((o[0], o[1]) for o in orgs)])
-            orgs.extend(h for h in scan_known(body, ps, lex.own, r) if not taken.overlaps(h[0], h[1]))
-            orgs.sort(key=lambda h: h[0])
+    orgs_lists = _organizations(body, sentences, known_lists, r)
     places_lists = [scan_places(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
     candidates = []
     for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
@@ -85,6 +86,19 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     mentions.extend(people)
     mentions.sort(key=lambda m: (m.char_start, m.char_end))
     return Found(_entities(mentions, people, forms, seen_names, lex, r.he), mentions)
+
+
+def _organizations(body: str, sentences: list[list[Piece]], known_lists: list[Known], r: Rules) -> list[list[Hit]]:
+    """Each sentence's organizations found by cues, and the acronyms the article defines for
+    them ("Workers' Party of Korea (WPK)"), which count in the whole article."""
+    acronyms = Lexicon(r.lang)
+    orgs_lists = [scan_orgs(body, ps, acronyms, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
+    if acronyms.by_first:
+        for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
+            taken = Spans([*((k[0], k[1]) for k in kn), *((o[0], o[1]) for o in orgs)])
+            orgs.extend(h for h in scan_known(body, ps, acronyms, r) if not taken.overlaps(h[0], h[1]))
+            orgs.sort(key=lambda h: h[0])
+    return orgs_lists
 
 
 def _other_mentions(body: str, everything: list[Known], people: list[Mention]):

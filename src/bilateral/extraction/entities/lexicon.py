@@ -189,6 +189,7 @@ def lex_person(lex: Lexicon | ArticleLexicon, name: str) -> Form | None:
 class Rules:
     """The cue words of one language."""
 
+    lang: str
     he: bool
     prefixes: tuple[str, ...]
     name_prefixes: tuple[str, ...]
@@ -229,6 +230,7 @@ def rules(lang: str) -> Rules:
         for w in words:
             heads[tuple(split_form(str(w))[0])] = kind
     return Rules(
+        lang=dl,
         he=he,
         prefixes=tuple(sorted(prefixes.get("combinations", []), key=len, reverse=True)),
         name_prefixes=tuple(sorted(prefixes.get("name_combinations", []), key=len, reverse=True)),

@@ -7,13 +7,13 @@ import re
 from collections import defaultdict
 
 from ...reading import structure
-from .lexicon import AnyLexicon, ArticleLexicon, Form, Piece, Rules
+from .lexicon import AnyLexicon, Form, Lexicon, Piece, Rules
 from .scanning import Hit, Known, known_at, piece_index_after, punct_between, strip_options
 
 
-def scan_orgs(body: str, ps: list[Piece], lex: ArticleLexicon, r: Rules, known: Known) -> list[Hit]:
+def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Known) -> list[Hit]:
     """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
-    run holding a head word (English)."""
+    run holding a head word (English); an acronym in brackets after one goes to ``acronyms``."""
     found = []
     covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)}
     i = 0
@@ -32,7 +32,7 @@ def scan_orgs(body: str, ps: list[Piece], lex: ArticleLexicon, r: Rules, known: 
         # "Workers' Party of Korea (WPK)": the acronym in brackets is another name of it.
         after = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", body[e:e + 14])
         if after:
-            lex.add(after.group(1), Form(form.key, "organization", "", "", "acronym", after.group(1)))
+            acronyms.add(after.group(1), Form(form.key, "organization", "", "", "acronym", after.group(1)))
         i = end
     return found
 
