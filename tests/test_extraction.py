@@ -262,3 +262,131 @@ def test_unknown_parties_from_the_title_are_states_never_people():
         from bilateral.presentation import narrative
 
         assert list(narrative.parties(t).name) == [a.party_a, a.party_b]
+
+
+# --- Issue 9: actors on text nobody tuned for. Each failure class on the issue's own sentence
+# and on variants written for these tests; the title makes Ruritania and Freedonia the parties.
+
+def _actors(lang: str, body: str, title: str | None = None) -> dict[str, dict[str, int]]:
+    """{type: {name: mentions}} for the people, organizations and places of a one-paragraph seed."""
+    title = title or ("Ruritania–Freedonia relations" if lang == "en" else "יחסי רורטניה–פרידוניה")
+    seed = f"revision: 1\ntitle: \"{title}\"\nurl: https://{lang}.wikipedia.org/wiki/X\n---\n{body}\n"
+    t = tables.build(article.parse(seed.encode(), "issue9"))
+    out: dict[str, dict[str, int]] = {"person": {}, "organization": {}, "place": {}, "country": {}}
+    for e in t.entities.itertuples():
+        out[e.type][e.name] = e.n_mentions
+    return out
+
+
+@pytest.mark.parametrize("body,orgs,people", [
+    ("From 3 March to 9 March 1971, First Secretary of the Workers' Party of Ruritania Anna Kowalski "
+     "hosted Premier Rufus Firefly in Zenda.",
+     {"Workers' Party of Ruritania"}, {"Anna Kowalski", "Rufus Firefly"}),
+    ("In 1980 the director-general of the Freedonian Foreign Ministry Hugo Brandt met the ambassador.",
+     {"Freedonian Foreign Ministry"}, {"Hugo Brandt"}),
+    ("In 1962 the chairman of the Zendan National Bank Helen Marsh visited Zenda.",
+     {"Zendan National Bank"}, {"Helen Marsh"}),
+])
+def test_an_organization_stops_where_the_person_after_its_role_begins(body, orgs, people):
+    found = _actors("en", body)
+    assert set(found["organization"]) == orgs
+    assert set(found["person"]) == people
+
+
+@pytest.mark.parametrize("body,orgs", [
+    ("A Ruritanian Foreign Ministry official quoted by The Zenda Herald said the talks went well.",
+     {"Ruritanian Foreign Ministry", "Zenda Herald"}),
+    ("The Freedonia Gazette reported the visit, and an Agrarian Party delegate denied it.",
+     {"Freedonia Gazette", "Agrarian Party"}),
+])
+def test_an_organization_has_no_leading_article_and_a_newspaper_is_no_person(body, orgs):
+    found = _actors("en", body)
+    assert set(found["organization"]) == orgs
+    assert found["person"] == {}
+
+
+@pytest.mark.parametrize("body,orgs", [
+    ("According to the Jerusalem Post, the talks failed. According to Reuters, they resumed. "
+     "The New York Times reported a deal.", {"Jerusalem Post", "Reuters", "New York Times"}),
+    ("According to the Zenda Chronicle, talks failed. According to Associated Press, they resumed. "
+     "The Freedonian Journal reported a deal.", {"Zenda Chronicle", "Associated Press", "Freedonian Journal"}),
+])
+def test_news_media_are_organizations_not_people_or_places(body, orgs):
+    found = _actors("en", body)
+    assert orgs <= set(found["organization"])
+    assert found["person"] == {} and found["place"] == {}
+
+
+def test_after_according_to_a_person_only_when_it_looks_like_one():
+    found = _actors("en", "According to Reuters, the talks failed. According to historian Jan Novak, they did not.")
+    assert set(found["person"]) == {"Jan Novak"}
+    assert "Reuters" in found["organization"]
+
+
+@pytest.mark.parametrize("body", [
+    "In 1990 he went to Zenda to meet them. Relations turned to trade. The minister said to the press that to go was wise.",
+    "On Monday the Kingdom of Ruritania and the Republic of Freedonia signed a treaty in May 1950.",
+    "In 1970 the Ambassador said in March that the President would come. May said nothing.",
+])
+def test_no_function_word_month_weekday_or_bare_title_is_a_name(body):
+    assert _actors("en", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("נשיא רורטניה ביקר בפרידוניה ב-1950. רורטניה ופרידוניה חתמו על הסכם. ראש ממשלת רורטניה נפגש עם שר החוץ.", {}),
+    ("מנובמבר 1994 פועלות שגרירויות בשתי הבירות. הנשיא מנובמבר 1994 פועלות שגרירויות.", {}),
+    ("ממלכת רורטניה הכירה בפרידוניה ב-1950. המלך ממלכת פרידוניה ביקר. נשיא רפובליקת פרידוניה נפגש עם השגריר.", {}),
+    ("מאז 2010 מכהן שגריר רורטניה בפריז כשגריר לא תושב בפרידוניה. נציג בכיר אמר כי השיחות נכשלו.", {}),
+    ("ביום שני נפגש השגריר עם שר החוץ. באפריל ביקר בפרידוניה הנשיא בשבת.", {}),
+])
+def test_hebrew_months_state_words_roles_and_the_parties_are_not_people(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("ב-1990 ביקר ראש הממשלה אדריאן הסלר בפרידוניה, והסלר נפגש עם הנשיא.", {"אדריאן הסלר": 2}),
+    ("ב-1995 נפגש השגריר יוסי הרמן עם שר החוץ. הרמן מכהן כשגריר לא תושב.", {"יוסי הרמן": 2}),
+])
+def test_a_hebrew_family_name_beginning_with_he_is_kept_after_a_given_name(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("נורוב בטבאיאר מונה לשגריר ב-2015.", {"נורוב בטבאיאר": 1}),
+    ("ב-2015 אולגה פטרנקו נפגשה עם שר החוץ, ופטרנקו אמרה כי היחסים טובים.", {"אולגה פטרנקו": 2}),
+    ("ב-2016 נפגש אנטון ברגר, שגריר רורטניה באו\"ם, עם שר החוץ.", {"אנטון ברגר": 1}),
+    ("מנובמבר 2010 ועד 2014 כיהן אליאס קורנר כשגריר. ב-2015 מונה פטר נובאק לשגריר רורטניה.",
+     {"אליאס קורנר": 1, "פטר נובאק": 1}),
+])
+def test_hebrew_people_without_a_title_by_a_cue_verb_or_apposition(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("לפי עיתון זנדה טיימס, היחסים השתפרו. בעיתון הארץ נכתב כי השיחות נכשלו.", {"זנדה טיימס", "הארץ"}),
+    ("לדברי סוכנות הידיעות רויטרס, השיחות נכשלו. לפי הניו יורק טיימס, השיחות חודשו.", {"רויטרס", "ניו יורק טיימס"}),
+])
+def test_hebrew_news_media_are_organizations(body, expected):
+    found = _actors("he", body)
+    assert expected <= set(found["organization"])
+    assert found["person"] == {}
+
+
+def test_plural_nouns_before_a_cue_verb_are_no_person():
+    body = "ב-1990 פקידים בכירים ביקרו בבירה. משלחת רשמית ביקרה בפרידוניה. נציגים רשמיים נפגשו עם השגריר."
+    assert _actors("he", body)["person"] == {}
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_given_names_and_media_name_their_source_and_licence(lang):
+    from bilateral import resources
+
+    folder = __import__("pathlib").Path(resources.__file__).parent / "resources" / lang
+    for name, key in (("given_names", "given_names"), ("media", "media")):
+        text = (folder / f"{name}.yml").read_text(encoding="utf-8")
+        assert resources.load(lang, name)[key], name
+        if name == "given_names":
+            assert "Source:" in text and "Licence:" in text
+    given = set(resources.load(lang, "given_names")["given_names"])
+    r = entities.rules(lang)
+    assert not {g for g in given if r.is_never(g)}, "a given name that is never a name"

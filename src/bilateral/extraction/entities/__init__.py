@@ -23,6 +23,7 @@ from .parties import Party, title_parties
 from .people import person_candidates
 from .recurrences import person_mentions
 from .scanning import Hit, Known, Spans, pieces, scan_known
+from .untitled import untitled_candidates
 
 __all__ = ["TYPES", "Entity", "Found", "Mention", "Party", "extract", "lexicon", "rules", "title_parties"]
 
@@ -78,7 +79,9 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     places_lists = [scan_places(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
     candidates = []
     for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
-        candidates.extend(person_candidates(body, ps, lex, r, Known([*kn, *orgs])))
+        with_orgs = Known([*kn, *orgs])
+        candidates.extend(person_candidates(body, ps, lex, r, with_orgs))
+        candidates.extend(untitled_candidates(body, ps, lex, r, with_orgs))
     everything = [Known([*kn, *orgs, *places]) for kn, orgs, places in zip(known_lists, orgs_lists, places_lists, strict=True)]
     people = [Mention(f"person:{key}", s, e, body[s:e])
               for s, e, key in person_mentions(body, sentences, candidates + listed, r, everything)]

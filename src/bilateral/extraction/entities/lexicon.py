@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -62,7 +62,7 @@ class Lexicon:
         if not pieces:
             return
         self.primary.setdefault(form.key, surface)
-        entry = (tuple(pieces), tuple(seps), form)
+        entry = (pieces, seps, form)
         bucket = self.by_first[pieces[0]]
         if all(e[0] != entry[0] or e[1] != entry[1] or e[2].key != form.key for e in bucket):
             bucket.append(entry)
@@ -111,11 +111,12 @@ class ArticleLexicon:
 AnyLexicon = Lexicon | ArticleLexicon
 
 
-def split_form(surface: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=8192)
+def split_form(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The pieces of a written form and the separators between them (see :func:`sep`)."""
     pieces = list(PIECE.finditer(surface))
-    seps = [sep(surface[a.end():b.start()]) for a, b in zip(pieces, pieces[1:], strict=False)]
-    return [p.group() for p in pieces], seps
+    seps = tuple(sep(surface[a.end():b.start()]) for a, b in zip(pieces, pieces[1:], strict=False))
+    return tuple(p.group() for p in pieces), seps
 
 
 def sep(between: str) -> str:
@@ -153,7 +154,8 @@ def lexicon(lang: str, people: bool = True) -> Lexicon:
         key = f"place:{entry['canonical']}"
         for name in entry.get("names") or []:
             lex.add(str(name), Form(key, "place", entry["canonical"], str(entry.get("country", "")), "name", str(name)))
-    for entry in gaz.get("organizations") or []:
+    media = resources.load(data_lang, "media").get("media") or []
+    for entry in [*(gaz.get("organizations") or []), *media]:
         key = f"organization:{entry['canonical']}"
         for name in entry.get("names") or []:
             lex.add(str(name), Form(key, "organization", entry["canonical"], "", "demonym", str(name)))
@@ -171,8 +173,8 @@ def _add_state(lex: Lexicon, entry: dict, en_names) -> None:
     code = str(entry.get("code", ""))
     canonical = entry.get("canonical") or en_names.get(code, code)
     key = f"country:{code}"
-    for field, kind in (("names", "name"), ("demonyms", "demonym"), ("definite_demonyms", "definite")):
-        for name in entry.get(field) or []:
+    for section, kind in (("names", "name"), ("demonyms", "demonym"), ("definite_demonyms", "definite")):
+        for name in entry.get(section) or []:
             lex.add(str(name), Form(key, "country", canonical, code, kind, str(name)))
 
 
@@ -180,7 +182,7 @@ def lex_person(lex: Lexicon | ArticleLexicon, name: str) -> Form | None:
     """The gazetteer entry for a person's name, if there is one."""
     pieces, _ = split_form(name)
     for entry in lex.entries(pieces[0] if pieces else ""):
-        if list(entry[0]) == pieces and entry[2].type == "person":
+        if entry[0] == pieces and entry[2].type == "person":
             return entry[2]
     return None
 
@@ -204,6 +206,28 @@ class Rules:
     place_prefixes: tuple[str, ...] = ()
     qualifiers: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    never: frozenset[str] = frozenset()  # never a name: function words, months, weekdays, titles ...
+    never_content: frozenset[str] = frozenset()  # ... of these, the content words (met with a prefix too)
+    given: frozenset[str] = frozenset()  # given names
+    after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
+    # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
+    index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
+
+    def is_never(self, word: str) -> bool:
+        """``word`` is never (part of) a name: a function word, month, weekday, title, state word;
+        in Hebrew also with prefix letters (מנובמבר, כשגריר)."""
+        if not self.he:
+            return word.lower() in self.never
+        key = (self.lang, word)
+        hit = _NEVER.get(key)
+        if hit is None:
+            hit = _NEVER[key] = word in self.never or any(
+                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never_content
+                for p in self.prefixes)
+        return hit
+
+
+_NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data)
 
 
 @cache
@@ -223,18 +247,25 @@ def rules(lang: str) -> Rules:
         return frozenset(str(w) for w in names.get(key) or [])
 
     speech = frozenset(str(v) if he else str(v).lower() for v in titles_data.get("speech_verbs") or [])
+    after_verbs = pieces(resources.load(dl, "cues").get("after_name_verbs"))
     not_name = set(structure.stopwords(dl)) | {str(w).lower() for w in names.get("not_name_words") or []}
-    not_name |= speech
+    not_name |= speech | {v[0] for v in after_verbs if len(v) == 1}
+    titles = pieces(titles_data.get("titles"))
     heads = {}
     for kind, words in (names.get("org_heads") or {}).items():
         for w in words:
             heads[tuple(split_form(str(w))[0])] = kind
+    content = {w if he else w.lower() for w in names.get("never_names") or []}
+    content |= _month_names(dl)
+    content |= {t[0] for t in titles if len(t) == 1}
+    if not he:  # a one-word organization head alone is no name (Gazette, Ministry)
+        content |= {h[0].lower() for h in heads if len(h) == 1}
     return Rules(
         lang=dl,
         he=he,
         prefixes=tuple(sorted(prefixes.get("combinations", []), key=len, reverse=True)),
         name_prefixes=tuple(sorted(prefixes.get("name_combinations", []), key=len, reverse=True)),
-        titles=pieces(titles_data.get("titles")),
+        titles=titles,
         attribution=pieces(titles_data.get("attribution")),
         not_name=frozenset(not_name),
         org_heads=heads,
@@ -245,4 +276,27 @@ def rules(lang: str) -> Rules:
         place_prefixes=tuple(str(p) for p in names.get("place_prefixes") or []),
         qualifiers=listed("title_qualifiers"),
         articles=listed("articles"),
+        never=frozenset(not_name | content),
+        never_content=frozenset(content),
+        given=frozenset(str(g) for g in resources.load(dl, "given_names").get("given_names") or []),
+        after_verbs=after_verbs,
+        index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
+               "after_verbs": _by_first(after_verbs)},
     )
+
+
+def _month_names(lang: str) -> set[str]:
+    """Full month names (CLDR's, and in Hebrew the timex grammar's spellings too); abbreviations
+    such as "Jan" are left out, since they are also given names."""
+    months = Locale(lang).months
+    names = {str(n) for width in ("format", "stand-alone") for n in months.get(width, {}).get("wide", {}).values()}
+    if lang == "he":
+        names |= {str(m) for m in resources.load(lang, "timex").get("months") or {}}
+    return {n.lower() for n in names}
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in phrases:  # already longest first
+        index[phrase[0]].append(phrase)
+    return dict(index)

@@ -18,15 +18,15 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
     covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)}
     i = 0
     while i < len(ps):
-        if i in covered:
+        if i in covered and (r.he or not _state_or_place_at(known, ps[i])):
             i += 1
             continue
         hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known)
         if hit is None:
             i += 1
             continue
-        end, kind, surface = hit
-        s, e = ps[i].start, ps[end - 1].end
+        first, end, kind, surface = hit
+        s, e = ps[first].start, ps[end - 1].end
         form = Form(f"organization:{surface}", "organization", "", "", "name", surface)
         found.append((s, e, form, surface))
         # "Workers' Party of Korea (WPK)": the acronym in brackets is another name of it.
@@ -35,6 +35,12 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
             acronyms.add(after.group(1), Form(form.key, "organization", "", "", "acronym", after.group(1)))
         i = end
     return found
+
+
+def _state_or_place_at(known: Known, piece: Piece) -> bool:
+    # English: a state or place may open an organization's name (The Freedonia Gazette).
+    k = known_at(known, piece.start)
+    return k is not None and k[2].type in ("country", "place")
 
 
 _HEADS: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
@@ -61,6 +67,8 @@ def _org_at(body, ps, i, r: Rules, known):
     if head is None:
         return None
     n, kind, prefix = head
+    if kind == "media":
+        return _media_name(body, ps, i + n, r, known)
     j = i + n
     qualifiers = 0
     while j < len(ps) and qualifiers < 6 and not punct_between(body, ps[j - 1], ps[j]):
@@ -80,18 +88,39 @@ def _org_at(body, ps, i, r: Rules, known):
     if qualifiers == 0:
         return None
     surface = body[ps[i].start + len(prefix):ps[j - 1].end]
-    return j, kind, structure.collapse(surface)
+    return i, j, kind, structure.collapse(surface)
+
+
+def _media_name(body, ps, j, r: Rules, known):
+    """The name after a newspaper's or agency's head word (עיתון הארץ, סוכנות הידיעות זנדה):
+    up to three words, to the first punctuation, function word or verb."""
+    start = j
+    while j < len(ps) and j - start < 3 and (j == start or not punct_between(body, ps[j - 1], ps[j])):
+        word = ps[j].text
+        if known_at(known, ps[j].start) is not None or word in r.not_name or r.is_never(word):
+            break
+        j += 1
+        if word.startswith("ה"):
+            break  # a definite name is one word (הארץ); a definite word after a name is not in it
+    if j == start:
+        return None
+    return start, j, "media", structure.collapse(body[ps[start].start:ps[j - 1].end])
 
 
 def _org_at_en(body, ps, i, r: Rules, known):
-    # A run of capitalized words (with "of", "the", "and" inside) that holds a head word.
-    if not ps[i].text[:1].isupper() or ps[i].text in r.not_name and ps[i].text not in ("People",):
+    # A run of capitalized words (with "of", "the", "and" inside) that holds a head word; it
+    # neither opens with an article ("A Ruritanian Foreign Ministry") nor runs into the name of
+    # a person after it ("... Foreign Ministry Hugo Brandt": a given name and a capitalized word).
+    if not ps[i].text[:1].isupper() or ps[i].text.lower() in r.not_name:
         return None
     j = i
     has_head = False
     while j < len(ps):
         w = ps[j].text
         if j > i and punct_between(body, ps[j - 1], ps[j]) and "'" not in body[ps[j - 1].end:ps[j].start]:
+            break
+        if has_head and w in r.given and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
+                and not punct_between(body, ps[j], ps[j + 1]):
             break
         if w[:1].isupper():
             has_head = has_head or any(w == h[0] for h in r.org_heads)
@@ -107,7 +136,7 @@ def _org_at_en(body, ps, i, r: Rules, known):
     surface = structure.collapse(body[ps[i].start:ps[j - 1].end])
     if surface.startswith(("The ", "the ")):
         surface = surface[4:]
-    return j, "organization", surface
+    return i, j, "organization", surface
 
 
 def scan_places(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Hit]:

@@ -5,10 +5,9 @@ right before a verb of saying."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from ...reading import structure
-from .lexicon import AnyLexicon, Piece, Rules, sep
+from .lexicon import AnyLexicon, Piece, Rules, rules, sep
 from .scanning import (
     Known,
     known_at,
@@ -19,26 +18,14 @@ from .scanning import (
     words,
 )
 
-Candidate = tuple[int, int, str]  # start, end, the name as written
+Candidate = tuple[int, int, str]
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")  # start, end, the name as written
 
-_PHRASE_INDEX: dict[int, tuple[tuple, dict[str, list[tuple[str, ...]]]]] = {}
-
-
-def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    # Keyed by identity: the phrase tuples live as long as the cached rules that hold them.
-    hit = _PHRASE_INDEX.get(id(phrases))
-    if hit is None or hit[0] is not phrases:
-        index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for phrase in phrases:  # already longest first
-            index[phrase[0]].append(phrase)
-        hit = _PHRASE_INDEX[id(phrases)] = (phrases, index)
-    return hit[1]
-
-
-def phrase_at(ps: list[Piece], i: int, phrases, r: Rules, allow_prefix: bool) -> int | None:
-    """End index of the longest phrase of ``phrases`` starting at piece ``i``."""
+def phrase_at(ps: list[Piece], i: int, phrases: str, r: Rules, allow_prefix: bool) -> int | None:
+    """End index of the longest phrase of ``r.index[phrases]`` ("titles", "attribution",
+    "after_verbs") starting at piece ``i``."""
     options = strip_options(ps[i].text, r, name_only=False) if allow_prefix else [("", ps[i].text)]
-    index = _by_first(phrases)
+    index = r.index[phrases]
     best = None
     for _, rest in options:
         for phrase in index.get(rest if r.he else rest.lower(), ()):
@@ -51,15 +38,21 @@ def phrase_at(ps: list[Piece], i: int, phrases, r: Rules, allow_prefix: bool) ->
     return best
 
 
-def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon) -> bool:
-    """``word`` may be part of a person's name (``first``: it would be the name's first word)."""
+def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bool = False) -> bool:
+    """``word`` may be part of a person's name (``first``: it would be the name's first word;
+    ``after_given``: it follows a known given name, where a Hebrew family name may begin with ה)."""
     if not word or word[0].isdigit():
         return False
     if word.lower() in r.not_name or word in r.not_name:
         return False
     if r.he:
+        if _LATIN.fullmatch(word):  # a Latin word in Hebrew text follows the English rules
+            return not rules("en").is_never(word) and word[:1].isupper()
+        if r.is_never(word):
+            return False  # מנובמבר, כשגריר, ממלכת
         if word.startswith("ה") and "'" not in word and "׳" not in word:
-            return False  # a definite noun, not a name (הוג'ה keeps its geresh)
+            # a definite noun, not a name (הוג'ה keeps its geresh), but אדריאן הסלר
+            return after_given and not lex.entries(word) and not lex.entries(word[1:]) and not r.is_never(word[1:])
         if not first:
             for _, rest in strip_options(word, r, name_only=False)[1:]:
                 whole_form = any(len(e[0]) == 1 for e in lex.entries(rest))
@@ -68,7 +61,15 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon) -> bool:
         return True
     if word.lower() in r.particles and not first:
         return True
+    if first and r.is_never(word):
+        return False  # a month, weekday, state word or title never opens a name
     return word[:1].isupper() and word not in ("I",)
+
+
+def plausible(name: str, r: Rules) -> bool:
+    """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
+    words = name.split()
+    return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
 
 
 def _skip_qualifiers(ps: list[Piece], j: int, known: Known, r: Rules) -> int:
@@ -99,7 +100,7 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
                 break
         if known_at(known, ps[j].start) is not None:
             break
-        if not name_like(ps[j].text, r, j == start, lex):
+        if not name_like(ps[j].text, r, j == start, lex, after_given=j > start and ps[start].text in r.given):
             break
         # A hyphenated name counts as one word (איל-סונג, Il-sung).
         while j + 1 < len(ps) and sep(body[ps[j].end:ps[j + 1].start]) == "-" and not body[ps[j].end:ps[j + 1].start].strip("-־‑"):
@@ -131,16 +132,18 @@ def _third_word(body, ps, j, r: Rules, known) -> int:
 def _title_end(body, ps, i, r: Rules) -> tuple[int, bool] | None:
     """End of a title or attribution (with the titles chained after it) at piece ``i``, and
     whether it was an attribution alone."""
-    end = phrase_at(ps, i, r.titles, r, allow_prefix=r.he) or phrase_at(ps, i, r.attribution, r, allow_prefix=False)
+    end = phrase_at(ps, i, "titles", r, allow_prefix=r.he)
+    # A title after an attribution ("לדברי ההיסטוריון X") or a chain of titles.
+    attributed = end is None
+    if end is None:
+        end = phrase_at(ps, i, "attribution", r, allow_prefix=False)
     if end is None:
         return None
-    # A title after an attribution ("לדברי ההיסטוריון X") or a chain of titles.
-    attributed = phrase_at(ps, i, r.titles, r, allow_prefix=r.he) is None
     while end < len(ps):
         if not r.he and ps[end].text.lower() in r.articles and end + 1 < len(ps):
-            if phrase_at(ps, end + 1, r.titles, r, allow_prefix=False):
+            if phrase_at(ps, end + 1, "titles", r, allow_prefix=False):
                 end += 1  # "according to the historian X"
-        more = phrase_at(ps, end, r.titles, r, allow_prefix=r.he)
+        more = phrase_at(ps, end, "titles", r, allow_prefix=r.he)
         if more is None:
             break
         end = more
@@ -162,8 +165,10 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
             i = end
             continue
         span = read_name(body, ps, end, r, lex, known, max_words)
-        if span is not None and attributed and r.he and len(words(body, ps[span[0]:span[1]])) < 2:
-            span = None  # "לפי סעיף": after an attribution alone, a one-word "name" is a noun
+        if span is not None and attributed and len(words(body, ps[span[0]:span[1]])) < 2:
+            # "לפי סעיף", "according to Reuters": after an attribution alone, a one-word "name" is
+            # a source, not a person (a person's family name alone is found as a recurrence)
+            span = None
         if span is not None:
             a, b = span
             e = without_possessive(body, ps[b - 1])
@@ -173,7 +178,7 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
             i = end
     if not r.he:
         out.extend(_speaker_before_verb(body, ps, r, lex, known))
-    return out
+    return [c for c in out if plausible(c[2], r)]
 
 
 def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:

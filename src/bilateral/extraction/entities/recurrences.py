@@ -35,6 +35,7 @@ class _People:
                 self.names.setdefault(name, s)
             else:
                 singles.add(name)
+        self._drop_verbs_after_surnames()
         for name in list(self.names):
             self.register(name)
         # English: "Kim" found after a title is Kim Il-sung when that full name is known.
@@ -42,9 +43,20 @@ class _People:
             if len(name.split()) == 1 and name in self.by_word and self.by_word[name] - {name}:
                 del self.names[name]
         for name in singles:
-            if name not in self.by_word:
+            # a single word after a title may be a known family name with a prefix (ופטרנקו)
+            if all(rest not in self.by_word for _, rest in strip_options(name, r, name_only=True)):
                 self.names[name] = 0
                 self.register(name)
+
+    def _drop_verbs_after_surnames(self) -> None:
+        # "השגריר אבריאל טיפח" after "אהוד אבריאל": the title's word is that man's family name and
+        # the next word a verb, unless it is a given name in itself (קים יונג-נאם after קים איל-סונג).
+        last_words = {name.split()[-1]: name for name in self.names if len(name.split()) >= 2}
+        for name in list(self.names):
+            parts = name.split()
+            other = last_words.get(parts[0])
+            if len(parts) == 2 and other not in (None, name) and not new_given_name(parts[1], self.r, ()):
+                del self.names[name]
 
     def register(self, name: str) -> None:
         """Index the words of ``name`` long enough to stand for it."""
@@ -75,7 +87,10 @@ def _match_word(body: str, ws: list[Piece], i: int, people: _People, r: Rules, k
     best = None
     by_word = people.by_word
     index = people.first_words()
-    for _, rest in strip_options(ws[i].text, r, name_only=True):
+    options = strip_options(ws[i].text, r, name_only=True)
+    if ws[i].text in r.not_name:
+        options = options[:1]  # a word in itself (מכהן) carries no prefix before a name (כהן)
+    for _, rest in options:
         for name, parts in index.get(rest, ()):
             if i + len(parts) > len(ws):
                 continue
