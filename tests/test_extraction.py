@@ -390,3 +390,72 @@ def test_given_names_and_media_name_their_source_and_licence(lang):
     given = set(resources.load(lang, "given_names")["given_names"])
     r = entities.rules(lang)
     assert not {g for g in given if r.is_never(g)}, "a given name that is never a name"
+
+
+# --- Links sidecar (issue 10): the article's own gazetteer.
+
+LINKS = __import__("pathlib").Path(__file__).parent / "fixtures" / "links"
+
+
+def _linked_people_in_text(seed):
+    from bilateral.reading.links import read_links
+
+    body = article.load(seed).body
+    return {lk.label for lk in read_links(seed) if lk.type == "person" and lk.label.split()[-1] in body}
+
+
+@pytest.mark.parametrize("name", ["he_links", "en_links"])
+def test_linked_people_are_the_people_found(name):
+    seed = LINKS / f"{name}.txt"
+    t = bilateral.extract(seed)
+    people = t.entities[t.entities.type == "person"]
+    found, linked = set(people.name), _linked_people_in_text(seed)
+    precision, recall = len(found & linked) / len(found), len(found & linked) / len(linked)
+    assert precision >= 0.97 and recall >= 0.97, (found - linked, linked - found)
+    assert (people.wikidata_id.str.match(r"^Q\d+$")).all()
+    assert set(people.canonical) >= {"Franz Zapf", "Rudolf V", "Shimon Peres"}
+    zapf = people[people.canonical == "Franz Zapf"].iloc[0]
+    assert zapf.n_mentions == 3  # the full name once, the family name alone twice (once with a prefix in Hebrew)
+    states = t.entities[t.entities.type == "country"].set_index("canonical")
+    assert states.loc["Ruritania", "wikidata_id"] == "Q900001" and states.loc["Israel", "code"] == "IL"
+    assert t.article.party_a_en.iloc[0] == "Ruritania"
+
+
+@pytest.mark.parametrize("name", ["he_links", "en_links"])
+def test_without_its_links_file_a_seed_falls_back_to_the_rules(name, tmp_path):
+    import shutil
+
+    seed = shutil.copy(LINKS / f"{name}.txt", tmp_path / f"{name}.txt")
+    assert article.load(seed).links is None
+    t = bilateral.extract(seed)
+    assert (t.entities.wikidata_id == "").all()
+    rules_only = tables.build(dataclasses.replace(article.load(LINKS / f"{name}.txt"), links=None))
+    pdt.assert_frame_equal(t.entities, rules_only.entities)
+    assert len(t.entities[t.entities.type == "person"]) >= 5
+
+
+def test_links_never_reach_another_article():
+    linked = bilateral.extract(LINKS / "en_links.txt")
+    assert "Rudolf V" in set(linked.entities.name)
+    body = "In 1970 Rudolf V visited Zenda, where Franz Zapf met him."
+    found = entities.extract(body, [(0, len(body))], "en")
+    assert not {"Rudolf V", "Zenda"} & {e.name for e in found.entities}
+
+
+@pytest.mark.parametrize("content,problem", [
+    ("{not json", "is not valid JSON"),
+    ('{"title": "x"}', "has no 'links' list"),
+    ('{"links": [{"title": "X", "type": "dragon", "wikidata_id": "Q1"}]}', "type 'dragon' is not one of"),
+    ('{"links": [{"title": "X", "type": "person", "wikidata_id": "42"}]}', "is not a Q-number"),
+    ('{"links": [{"type": "person", "wikidata_id": "Q1"}]}', "link 1 has no 'title'"),
+    ('{"links": ["X"]}', "link 1 is not an object"),
+])
+def test_a_malformed_links_file_is_one_clear_line(write_seed, content, problem):
+    from bilateral.errors import SeedFormatError
+
+    seed = write_seed("s.txt", "revision: 1\ntitle: T\nurl: https://en.wikipedia.org/wiki/T\n---\nText.\n")
+    write_seed("s.links.json", content)
+    with pytest.raises(SeedFormatError) as err:
+        article.load(seed)
+    message = str(err.value)
+    assert problem in message and "s.links.json" in message and "\n" not in message

@@ -89,6 +89,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("name", "string", "name as the article writes it (without prefix letters)"),
         ("canonical", "string", "English name where known (CLDR for states, the gazetteer otherwise)"),
         ("code", "string", "states: ISO 3166 code (or the gazetteer's code for a former state)"),
+        ("wikidata_id", "string", "Wikidata id (Q...) from the seed's links sidecar; empty where unknown"),
         ("n_mentions", "int64", "rows of this entity in mentions"),
     ],
     "mentions": [
@@ -207,7 +208,7 @@ def build(article: Article, gazetteer_people: bool = True) -> Tables:
         for p in st.paragraphs
     ])
     sections = _sections(st, sentences, paragraphs)
-    parties = entities.title_parties(article.title, article.lang)
+    parties = entities.linked_parties(entities.title_parties(article.title, article.lang), article.links)
     article_df = frame("article", [{
         "article_id": article.article_id, "title": article.title, "revision": article.revision,
         "url": article.url, "lang": article.lang, "n_sections": len(sections), "n_paragraphs": len(paragraphs),

@@ -42,14 +42,14 @@ def extract(article: Article, st: structure.Structure, gazetteer_people: bool = 
     timex_rows, kept = _timexes(cx)
     spans = [(s.char_start, s.char_end) for s in st.sentences]
     if parties is None:
-        parties = entities.title_parties(article.title, article.lang)
+        parties = entities.linked_parties(entities.title_parties(article.title, article.lang), article.links)
     own = [p.form for p in parties if p.type == "country" and not p.code]  # states no list knows
-    found = entities.extract(cx.body, spans, cx.lang, gazetteer_people, own=own)
+    found = entities.extract(cx.body, spans, cx.lang, gazetteer_people, own=own, links=article.links)
     ids = {e.key: i for i, e in enumerate(found.entities)}
     mention_rows, by_sentence = _mentions(cx, found, ids)
     counts = Counter(r["entity_id"] for r in mention_rows)
     entity_rows = [{"entity_id": ids[e.key], "type": e.type, "name": e.name, "canonical": e.canonical,
-                    "code": e.code, "n_mentions": counts[ids[e.key]]}
+                    "code": e.code, "wikidata_id": e.wikidata_id, "n_mentions": counts[ids[e.key]]}
                    for e in found.entities]
     return {"timexes": timex_rows, "entities": entity_rows, "mentions": mention_rows,
             "quotes": _quotes(cx, found, ids, by_sentence), "events": _events(cx, kept, found, ids, by_sentence)}

@@ -14,10 +14,12 @@ general cues; people from cues, not from a list. The work is split by concern:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ...reading.links import Link
 from .lexicon import ArticleLexicon, Form, Lexicon, Piece, Rules, lex_person, lexicon, rules
+from .linked import linked, linked_parties
 from .organizations import scan_orgs, scan_places
 from .parties import Party, title_parties
 from .people import person_candidates
@@ -25,7 +27,7 @@ from .recurrences import person_mentions
 from .scanning import Hit, Known, Spans, pieces, scan_known
 from .untitled import untitled_candidates
 
-__all__ = ["TYPES", "Entity", "Found", "Mention", "Party", "extract", "lexicon", "rules", "title_parties"]
+__all__ = ["TYPES", "Entity", "Found", "Mention", "Party", "extract", "lexicon", "linked_parties", "rules", "title_parties"]
 
 TYPES = ("person", "country", "organization", "place")
 
@@ -39,6 +41,7 @@ class Entity:
     name: str
     canonical: str
     code: str = ""
+    wikidata_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +63,14 @@ class Found:
 
 
 def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people: bool = True,
-            own: Iterable[Form] = ()) -> Found:
+            own: Iterable[Form] = (), links: Sequence[Link] | None = None) -> Found:
     """Find the entities mentioned in ``body[start:end]`` for each ``(start, end)`` in ``spans``;
-    ``own`` are forms this article alone knows (its title's unknown parties, its links)."""
-    lex = ArticleLexicon(lexicon(lang, gazetteer_people))
-    for form in own:
+    ``own`` are forms this article alone knows (its title's unknown parties), ``links`` the pages
+    it links to (its own gazetteer, with Wikidata ids)."""
+    base = lexicon(lang, gazetteer_people)
+    lex = ArticleLexicon(base)
+    link = linked(links, base)
+    for form in [*link.forms, *own]:  # a link knows more than the title (a Wikidata id)
         lex.add(form.surface, form)
     r = rules(lang)
     sentences = [pieces(body, s, e, r.he) for s, e in spans]
@@ -77,7 +83,7 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     known_lists = [Known(k for k in found if k[2].type != "person") for found in per_sentence]
     orgs_lists = _organizations(body, sentences, known_lists, r)
     places_lists = [scan_places(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
-    candidates = []
+    candidates = [(-1, -1, name) for name in link.people]  # known before the text is read
     for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
         with_orgs = Known([*kn, *orgs])
         candidates.extend(person_candidates(body, ps, lex, r, with_orgs))
@@ -88,7 +94,7 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     mentions, forms, seen_names = _other_mentions(body, everything, people)
     mentions.extend(people)
     mentions.sort(key=lambda m: (m.char_start, m.char_end))
-    return Found(_entities(mentions, people, forms, seen_names, lex, r.he), mentions)
+    return Found(_entities(mentions, people, forms, seen_names, lex, r.he, link.ids), mentions)
 
 
 def _organizations(body: str, sentences: list[list[Piece]], known_lists: list[Known], r: Rules) -> list[list[Hit]]:
@@ -124,7 +130,7 @@ def _other_mentions(body: str, everything: list[Known], people: list[Mention]):
     return mentions, forms, seen_names
 
 
-def _entities(mentions, people, forms, seen_names, lex, he: bool) -> list[Entity]:
+def _entities(mentions, people, forms, seen_names, lex, he: bool, ids: dict[str, str]) -> list[Entity]:
     """One entity per key, in order of first mention, named as the article most often writes it."""
     entities: dict[str, Entity] = {}
     person_names = {m.key: m.key.split(":", 1)[1] for m in people}
@@ -135,11 +141,11 @@ def _entities(mentions, people, forms, seen_names, lex, he: bool) -> list[Entity
             name = person_names[m.key]
             form = lex_person(lex, name)
             canonical = form.canonical if form else ("" if he else name)
-            entities[m.key] = Entity(m.key, "person", name, canonical)
+            entities[m.key] = Entity(m.key, "person", name, canonical, "", ids.get(m.key, ""))
             continue
         form = forms[m.key]
         names = seen_names.get(m.key)
         name = names.most_common(1)[0][0] if names else lex.primary_name(m.key, form.surface)
         canonical = form.canonical or ("" if he else name)
-        entities[m.key] = Entity(m.key, form.type, name, canonical, form.code)
+        entities[m.key] = Entity(m.key, form.type, name, canonical, form.code, ids.get(m.key, ""))
     return list(entities.values())

@@ -36,6 +36,7 @@ class _People:
             else:
                 singles.add(name)
         self._drop_verbs_after_surnames()
+        self._drop_prefixed_duplicates()
         for name in list(self.names):
             self.register(name)
         # English: "Kim" found after a title is Kim Il-sung when that full name is known.
@@ -56,6 +57,13 @@ class _People:
             parts = name.split()
             other = last_words.get(parts[0])
             if len(parts) == 2 and other not in (None, name) and not new_given_name(parts[1], self.r, ()):
+                del self.names[name]
+
+    def _drop_prefixed_duplicates(self) -> None:
+        # "ושמעון פרס" beside "שמעון פרס": the same man with a prefix letter
+        for name in list(self.names):
+            first, _, rest = name.partition(" ")
+            if any(f"{bare} {rest}".strip() in self.names for _, bare in strip_options(first, self.r, name_only=True)[1:]):
                 del self.names[name]
 
     def register(self, name: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ...reading import structure
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import Candidate, name_like, phrase_at, plausible
-from .scanning import Known, known_at, punct_between, without_possessive
+from .scanning import Known, known_at, punct_between, strip_options, without_possessive
 
 _PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
 
@@ -33,24 +33,36 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
         start = _name_before(body, ps, i, lex, r, known)
         if start is not None and start not in taken:
             taken.add(start)
-            out.append(_candidate(body, ps, start, i))
+            out.append(_candidate(body, ps, start, i, r))
     if r.he:
         for end in verbs.values():
             span = _name_after_verb(body, ps, end, lex, r, known)
             if span is not None and span[0] not in taken:
                 taken.add(span[0])
-                out.append(_candidate(body, ps, *span))
+                out.append(_candidate(body, ps, *span, r))
     for i, p in enumerate(ps[:-1]):
-        if p.text in r.given and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)):
+        if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)):
             end = _name_after_given(body, ps, i, lex, r, known)
             if end is not None:
-                out.append(_candidate(body, ps, i, end))
+                out.append(_candidate(body, ps, i, end, r))
     return [c for c in out if plausible(c[2], r)]
 
 
-def _candidate(body: str, ps: list[Piece], start: int, end: int) -> Candidate:
+def _given(word: str, r: Rules) -> bool:
+    """``word`` is a known given name (in Hebrew perhaps with a prefix letter: ושמעון)."""
+    if word in r.given:
+        return True
+    return r.he and any(rest in r.given for _, rest in strip_options(word, r, name_only=True)[1:])
+
+
+def _candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:
     e = without_possessive(body, ps[end - 1])
-    return ps[start].start, e, structure.collapse(body[ps[start].start:e])
+    s = ps[start].start
+    first = ps[start].text
+    if r.he and first not in r.given:
+        # "ושמעון פרס, שר החוץ": a prefix letter before a known given name is not in the name
+        s += next((len(p) for p, rest in strip_options(first, r, name_only=True)[1:] if rest in r.given), 0)
+    return s, e, structure.collapse(body[s:e])
 
 
 def _title_at(ps: list[Piece], i: int, r: Rules) -> bool:
