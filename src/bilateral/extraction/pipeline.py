@@ -116,16 +116,20 @@ def _quotes(cx: _Context, found: entities.Found, ids: dict[str, int], by_sentenc
     return rows
 
 
-def _era(cx: _Context, section_id: int) -> str:
+def _eras(cx: _Context) -> dict[int, str]:
+    """Each section's era: its title, with its parent's ('A / B')."""
     sections = {sec.section_id: sec for sec in cx.st.sections}
-    sec = sections[section_id]
-    parent = sections.get(sec.parent_id) if sec.parent_id is not None else None
-    return f"{parent.title} / {sec.title}" if parent is not None else sec.title
+    eras = {}
+    for sec in cx.st.sections:
+        parent = sections.get(sec.parent_id) if sec.parent_id is not None else None
+        eras[sec.section_id] = f"{parent.title} / {sec.title}" if parent is not None else sec.title
+    return eras
 
 
 def _events(cx: _Context, kept, found: entities.Found, ids: dict[str, int], by_sentence) -> list[Row]:
     """Events: one per dated clause."""
     rows: list[Row] = []
+    eras = _eras(cx)
     by_sid: dict[int, list[tuple[int, timex.Timex]]] = {}
     for tid, (sid, t) in enumerate(kept):
         by_sid.setdefault(sid, []).append((tid, t))
@@ -148,5 +152,5 @@ def _events(cx: _Context, kept, found: entities.Found, ids: dict[str, int], by_s
             rows.append({"event_id": len(rows), "sentence_id": sid, "section_id": s.section_id, "timex_id": tid,
                          "start": t.start, "end": t.end, "date_kind": t.kind, "kind": events.kind(text, cx.lang),
                          "text": text, "actors": ";".join(map(str, actor_ids)), "tone": clause_tone or 0.0,
-                         "era": _era(cx, s.section_id)})
+                         "era": eras[s.section_id]})
     return rows

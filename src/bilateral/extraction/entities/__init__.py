@@ -85,10 +85,11 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     places_lists = [scan_places(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
     candidates = [(-1, -1, name) for name in link.people]  # known before the text is read
     for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
-        with_orgs = Known([*kn, *orgs])
+        with_orgs = Known([*kn, *orgs]) if orgs else kn
         candidates.extend(person_candidates(body, ps, lex, r, with_orgs))
         candidates.extend(untitled_candidates(body, ps, lex, r, with_orgs))
-    everything = [Known([*kn, *orgs, *places]) for kn, orgs, places in zip(known_lists, orgs_lists, places_lists, strict=True)]
+    everything = [Known([*kn, *orgs, *places]) if orgs or places else kn
+                  for kn, orgs, places in zip(known_lists, orgs_lists, places_lists, strict=True)]
     people = [Mention(f"person:{key}", s, e, body[s:e])
               for s, e, key in person_mentions(body, sentences, candidates + listed, r, everything)]
     mentions, forms, seen_names = _other_mentions(body, everything, people)

@@ -86,13 +86,15 @@ class ArticleLexicon:
         self.own = Lexicon(base.lang)
         self.lang, self.he = base.lang, base.he
         self._merged: dict[str, list[Entry]] = {}
+        self.entries = base.entries  # until the article adds a form of its own
 
     def add(self, surface: str, form: Form) -> None:
         """Index ``form`` for this article only."""
         self.own.add(surface, form)
         self._merged.clear()
+        self.entries = self._entries
 
-    def entries(self, first: str) -> list[Entry] | tuple[()]:
+    def _entries(self, first: str) -> list[Entry] | tuple[()]:
         """The article's forms and the shared ones whose first piece is ``first``, longest first."""
         own = self.own.by_first.get(first)
         if not own:

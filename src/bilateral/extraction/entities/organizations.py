@@ -15,7 +15,7 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
     """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
     run holding a head word (English); an acronym in brackets after one goes to ``acronyms``."""
     found = []
-    covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)}
+    covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)} if known else set()
     i = 0
     while i < len(ps):
         if i in covered and (r.he or not _state_or_place_at(known, ps[i])):

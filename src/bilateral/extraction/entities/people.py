@@ -21,20 +21,34 @@ from .scanning import (
 Candidate = tuple[int, int, str]
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")  # start, end, the name as written
 
+_FIRSTS: dict[tuple[str, str, bool, str], tuple[tuple[str, ...], ...]] = {}
+
+
+def _phrases_from(text: str, phrases: str, r: Rules, allow_prefix: bool) -> tuple[tuple[str, ...], ...]:
+    """The phrases of ``r.index[phrases]`` whose first word is ``text`` (or, with
+    ``allow_prefix``, ``text`` without prefix letters), longest first; memoised per word."""
+    key = (r.lang, phrases, allow_prefix, text)
+    hit = _FIRSTS.get(key)
+    if hit is None:
+        index = r.index[phrases]
+        options = strip_options(text, r, name_only=False) if allow_prefix else [("", text)]
+        found: list[tuple[str, ...]] = []
+        for _, rest in options:
+            found.extend(index.get(rest if r.he else rest.lower(), ()))
+        hit = _FIRSTS[key] = tuple(found)
+    return hit
+
+
 def phrase_at(ps: list[Piece], i: int, phrases: str, r: Rules, allow_prefix: bool) -> int | None:
     """End index of the longest phrase of ``r.index[phrases]`` ("titles", "attribution",
     "after_verbs") starting at piece ``i``."""
-    options = strip_options(ps[i].text, r, name_only=False) if allow_prefix else [("", ps[i].text)]
-    index = r.index[phrases]
     best = None
-    for _, rest in options:
-        for phrase in index.get(rest if r.he else rest.lower(), ()):
-            if i + len(phrase) > len(ps):
-                continue
-            if all((ps[i + k].text if r.he else ps[i + k].text.lower()) == phrase[k] for k in range(1, len(phrase))):
-                if best is None or i + len(phrase) > best:
-                    best = i + len(phrase)
-                break
+    for phrase in _phrases_from(ps[i].text, phrases, r, allow_prefix):
+        n = len(phrase)
+        if i + n > len(ps) or (best is not None and i + n <= best):
+            continue
+        if all((ps[i + k].text if r.he else ps[i + k].text.lower()) == phrase[k] for k in range(1, n)):
+            best = i + n
     return best
 
 

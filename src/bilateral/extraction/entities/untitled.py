@@ -22,7 +22,9 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
     """Names found by a cue after them, by apposition, or by a known given name."""
     out: list[Candidate] = []
     taken: set[int] = set()
-    verbs = {i: end for i in range(len(ps)) if (end := phrase_at(ps, i, "after_verbs", r, allow_prefix=False))}
+    firsts = r.index["after_verbs"]
+    verbs = {i: end for i, p in enumerate(ps) if (p.text if r.he else p.text.lower()) in firsts
+             and (end := phrase_at(ps, i, "after_verbs", r, allow_prefix=False))}
     for i in range(1, len(ps)):
         if punct_between(body, ps[i - 1], ps[i]):
             after = body[ps[i - 1].end:ps[i].start].strip()
@@ -52,7 +54,15 @@ def _given(word: str, r: Rules) -> bool:
     """``word`` is a known given name (in Hebrew perhaps with a prefix letter: ושמעון)."""
     if word in r.given:
         return True
-    return r.he and any(rest in r.given for _, rest in strip_options(word, r, name_only=True)[1:])
+    if not r.he:
+        return False
+    hit = _GIVEN.get(word)
+    if hit is None:
+        hit = _GIVEN[word] = any(rest in r.given for _, rest in strip_options(word, r, name_only=True)[1:])
+    return hit
+
+
+_GIVEN: dict[str, bool] = {}  # memo of _given for Hebrew words (a function of fixed data)
 
 
 def _candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:
