@@ -459,3 +459,11 @@ def test_a_malformed_links_file_is_one_clear_line(write_seed, content, problem):
         article.load(seed)
     message = str(err.value)
     assert problem in message and "s.links.json" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("body", [
+    "In 1948 the Marshall Plan began. The Monroe Doctrine was old. Douglas Aircraft sold planes in 1970.",
+    "The Cold War ended in 1991. Mount Everest was climbed in 1953.",
+])
+def test_a_given_name_without_a_cue_does_not_make_a_person_in_english(body):
+    assert _actors("en", body)["person"] == {}

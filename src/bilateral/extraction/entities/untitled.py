@@ -1,7 +1,7 @@
 """People named without a title before them: a name right before a verb of appointment,
 meeting, visit or statement (``X Y מונה לשגריר``, ``Anna Kowalski hosted``), a name in
-apposition with a title (``X Y, שגריר ישראל ב...``, ``X Y, the ambassador``), and a known given
-name with a family name after it (``אדריאן הסלר``).
+apposition with a title (``X Y, שגריר ישראל ב...``, ``X Y, the ambassador``), and, in Hebrew, a
+known given name with a family name after it (``אדריאן הסלר``).
 
 Without a title the evidence is thinner, so each rule asks for two words at least, none of them
 known (a state, an organization), a title, a month or a function word, and a clear edge before
@@ -42,7 +42,9 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
             if span is not None and span[0] not in taken:
                 taken.add(span[0])
                 out.append(_candidate(body, ps, *span, r))
-    for i, p in enumerate(ps[:-1]):
+    # Hebrew: a known given name and the word after it; English names too many things after a
+    # given name (the Marshall Plan, Douglas Aircraft) to go without a cue.
+    for i, p in enumerate(ps[:-1] if r.he else ()):
         if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)):
             end = _name_after_given(body, ps, i, lex, r, known)
             if end is not None:
