@@ -467,3 +467,17 @@ def test_a_malformed_links_file_is_one_clear_line(write_seed, content, problem):
 ])
 def test_a_given_name_without_a_cue_does_not_make_a_person_in_english(body):
     assert _actors("en", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("In 1990 Hans Weber, the ambassador of Ruritania, met the President. Maria Lopez, then foreign minister, "
+     "visited Zenda in 1991.", {"Hans Weber", "Maria Lopez"}),
+    ("In 1991 Anna Kowalski hosted the delegation, and Rufus Firefly was appointed ambassador.", {"Anna Kowalski", "Rufus Firefly"}),
+])
+def test_english_people_without_a_title_by_a_cue_verb_or_apposition(body, people):
+    assert set(_actors("en", body)["person"]) == people
+
+
+def test_a_hebrew_noun_of_office_after_a_title_is_no_name():
+    body = "ב-2012 מונה סגן השגריר לתפקיד. ב-2013 כיהן כנשיא המועצה. ב-2014 נפגש עם ראש העיר."
+    assert _actors("he", body)["person"] == {}

@@ -211,6 +211,7 @@ class Rules:
     never: frozenset[str] = frozenset()  # never a name: function words, months, weekdays, titles ...
     never_content: frozenset[str] = frozenset()  # ... of these, the content words (met with a prefix too)
     given: frozenset[str] = frozenset()  # given names
+    apposition_words: frozenset[str] = frozenset()  # between an apposition's comma and its title
     after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
@@ -281,6 +282,7 @@ def rules(lang: str) -> Rules:
         never=frozenset(not_name | content),
         never_content=frozenset(content),
         given=frozenset(str(g) for g in resources.load(dl, "given_names").get("given_names") or []),
+        apposition_words=frozenset(str(w) for w in resources.load(dl, "cues").get("apposition_words") or []),
         after_verbs=after_verbs,
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
                "after_verbs": _by_first(after_verbs)},

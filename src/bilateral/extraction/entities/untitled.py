@@ -78,8 +78,8 @@ def _candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Ca
 
 
 def _title_at(ps: list[Piece], i: int, r: Rules) -> bool:
-    if not r.he and ps[i].text.lower() in r.articles and i + 1 < len(ps):
-        i += 1  # "X Y, the ambassador"
+    while i + 1 < len(ps) and ps[i].text.lower() in r.apposition_words:
+        i += 1  # "X Y, the ambassador", "X Y, then foreign minister"
     return phrase_at(ps, i, "titles", r, allow_prefix=False) is not None
 
 
