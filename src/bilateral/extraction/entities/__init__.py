@@ -8,7 +8,13 @@ general cues; people from cues, not from a list. The work is split by concern:
 - :mod:`.scanning`: a sentence's pieces and the known names found in them;
 - :mod:`.organizations`: organizations and places named by cues;
 - :mod:`.people`: people named after a title, an attribution or before a verb of saying;
-- :mod:`.recurrences`: every later use of each person's name.
+- :mod:`.untitled`: people named without a title (a cue verb, an apposition, a given name);
+- :mod:`.recurrences`: every later use of each person's name;
+- :mod:`.parties`: the two parties the title names;
+- :mod:`.linked`: the article's links (a sidecar) as its own gazetteer.
+
+Nothing one article adds (an acronym it defines, its title's parties, its links) reaches the
+shared lexicon: each article reads it through an :class:`~.lexicon.ArticleLexicon` of its own.
 """
 
 from __future__ import annotations
