@@ -18,6 +18,7 @@ import bilateral
 from bilateral import tables
 from bilateral.presentation import comparison, comparison_chart, comparison_report, comparison_text
 from bilateral.reading import editions
+from bilateral.reading.links import links_path
 
 HE = ARTICLES / "pair" / "he_ruritania_freedonia.txt"
 EN = ARTICLES / "pair" / "en_ruritania_freedonia.txt"
@@ -85,10 +86,17 @@ def test_actors_one_edition_names(comp):
 
 def _tables(events, entities=(), title="A–B relations", lang="en"):
     """Tables with only what the comparison reads: the title, entities and events."""
-    art = tables.frame("article", [("x", title, 1, "https://en.wikipedia.org/wiki/X", lang, 1, 1, 1, 1, 0)])
-    ents = tables.frame("entities", [(i, typ, name, canon, code, 1) for i, (typ, name, canon, code) in enumerate(entities)])
-    ev = tables.frame("events", [(i, 0, 0, i, s, e, "year", kind, f"event {i}", actors, 0.0, "")
-                                 for i, (s, e, kind, actors) in enumerate(events)])
+    art = tables.frame("article", [{
+        "article_id": "x", "title": title, "revision": 1, "url": "https://en.wikipedia.org/wiki/X",
+        "lang": lang, "n_sections": 1, "n_paragraphs": 1, "n_sentences": 1, "n_words": 1,
+        "n_citations": 0, **{f"party_{side}{k}": "" for side in "ab" for k in ("", "_en", "_code")}}])
+    ents = tables.frame("entities", [
+        {"entity_id": i, "type": typ, "name": name, "canonical": canon, "code": code, "wikidata_id": "",
+         "n_mentions": 1} for i, (typ, name, canon, code) in enumerate(entities)])
+    ev = tables.frame("events", [
+        {"event_id": i, "sentence_id": 0, "section_id": 0, "timex_id": i, "start": s, "end": e,
+         "date_kind": "year", "kind": kind, "text": f"event {i}", "actors": actors, "tone": 0.0, "era": ""}
+        for i, (s, e, kind, actors) in enumerate(events)])
     empty = {n: tables.frame(n, []) for n in ("sections", "paragraphs", "sentences", "timexes", "mentions", "quotes")}
     return tables.Tables(article=art, entities=ents, events=ev, **empty)
 
@@ -197,12 +205,11 @@ FETCHED = {"format": 1, "lang": "he", "revision": 41000001, "title": "יחסי �
 
 @pytest.mark.parametrize("links", [
     {**FETCHED, "langlinks": {"en": "Freedonia–Ruritania relations"}},
-    {"langlinks": {"en": "Freedonia–Ruritania relations"}},
-    {"page": {"langlinks": [{"lang": "en", "title": "Freedonia–Ruritania_relations"}]}},
-], ids=["fetch-format-1-with-langlinks", "mapping", "mediawiki-list"])
+    {**FETCHED, "langlinks": [{"lang": "en", "title": "Freedonia–Ruritania_relations"}]},
+], ids=["mapping", "mediawiki-list"])
 def test_langlinks_in_a_sidecar_pair_the_editions(seeds_with_sidecar, links):
     he = seeds_with_sidecar / HE.name
-    editions.sidecar(he).write_text(json.dumps(links, ensure_ascii=False), encoding="utf-8")
+    links_path(he).write_text(json.dumps(links, ensure_ascii=False), encoding="utf-8")
     assert editions.pairs(sorted(seeds_with_sidecar.glob("*.txt"))) == [(seeds_with_sidecar / EN.name, he)]
     assert editions.partner(he, seeds_with_sidecar.glob("*.txt")) == seeds_with_sidecar / EN.name
     assert comparison_report.other_edition(he) == seeds_with_sidecar / EN.name
@@ -211,7 +218,7 @@ def test_langlinks_in_a_sidecar_pair_the_editions(seeds_with_sidecar, links):
 def test_without_sidecar_or_parameter_there_is_no_section(seeds_with_sidecar, pair):
     he = seeds_with_sidecar / HE.name
     assert editions.pairs(sorted(seeds_with_sidecar.glob("*.txt"))) == []
-    editions.sidecar(he).write_text(json.dumps(FETCHED, ensure_ascii=False), encoding="utf-8")
+    links_path(he).write_text(json.dumps(FETCHED, ensure_ascii=False), encoding="utf-8")
     assert editions.pairs(sorted(seeds_with_sidecar.glob("*.txt"))) == []  # format 1 has no langlinks
     assert comparison_report.section(pair[0], he).markup == ""
 

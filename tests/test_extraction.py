@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pandas.testing as pdt
 import pytest
 from conftest import SEED
 
@@ -178,3 +179,306 @@ def test_a_quote_goes_to_the_subject_named_at_the_start_of_its_sentence():
             'that Egypt would "stand on its own feet".\n')
     t = tables.build(article.parse(("revision: 1\ntitle: T\nurl: https://en.wikipedia.org/wiki/T\n---\n" + body).encode(), "t"))
     assert list(zip(t.quotes.text, t.quotes.speaker, strict=True)) == [("stand on its own feet", "Nasser")]
+
+
+def _en_seed(title: str, body: str) -> bytes:
+    return f"revision: 1\ntitle: {title}\nurl: https://en.wikipedia.org/wiki/{title.replace(' ', '_')}\n---\n{body}\n".encode()
+
+
+def _entity_names(t) -> set[tuple[str, str]]:
+    return set(zip(t.entities.type, t.entities.name, strict=True))
+
+
+def test_an_acronym_one_article_defines_does_not_reach_another():
+    plain = article.parse(_en_seed("Peace", "In 1960 the ZWP spoke for peace."), "plain")
+    defining = article.parse(_en_seed("Zorvia", "In 1950 the Zorvian Workers Party (ZWP) was founded."), "defining")
+    before = tables.build(plain)
+    assert len(before.entities) == 0
+    tables.build(defining)
+    after = tables.build(plain)
+    assert len(after.entities) == 0
+
+
+def test_an_acronym_counts_within_the_article_that_defines_it():
+    body = "In 1950 the Qarvian Labour Party (QLP) was founded. In 1960 the QLP spoke for peace."
+    t = tables.build(article.parse(_en_seed("Qarvia", body), "qarvia"))
+    orgs = t.entities[t.entities.type == "organization"]
+    assert list(orgs.name) == ["Qarvian Labour Party"]
+    assert set(t.mentions.text) >= {"Qarvian Labour Party", "QLP"}
+
+
+def test_tables_do_not_depend_on_the_order_articles_are_extracted_in():
+    from conftest import test_articles
+
+    sources = [article.parse(_en_seed("Velmar", "In 1961 the VNF spoke for peace."), "uses"),
+               article.parse(_en_seed("Velmar front", "The Velmar National Front (VNF) was founded in 1959."), "defines"),
+               *(article.load(p) for p in test_articles())]
+
+    def run(order):
+        return {a.article_id: tables.build(a) for a in order}
+
+    first = run(sources)
+    second = run(list(reversed(sources)))
+    for article_id, t in first.items():
+        for name in t.names:
+            pdt.assert_frame_equal(t[name], second[article_id][name], obj=f"{article_id}/{name}")
+
+
+@pytest.mark.parametrize("title,lang,expected", [
+    ("Ruritania–Freedonia relations", "en", [("Ruritania", "Ruritania", ""), ("Freedonia", "Freedonia", "")]),
+    ("Albania and Ruritania relations", "en", [("Albania", "Albania", "AL"), ("Ruritania", "Ruritania", "")]),
+    ("Relations between France and Freedonia", "en", [("France", "France", "FR"), ("Freedonia", "Freedonia", "")]),
+    ("Bosnia and Herzegovina–Serbia relations", "en", [("Bosnia and Herzegovina", "Bosnia and Herzegovina", "BA"), ("Serbia", "Serbia", "RS")]),
+    ("Guinea-Bissau–Portugal relations", "en", [("Guinea-Bissau", "Guinea-Bissau", "GW"), ("Portugal", "Portugal", "PT")]),
+    ("יחסי רורטניה–פרידוניה", "he", [("רורטניה", "רורטניה", ""), ("פרידוניה", "פרידוניה", "")]),
+    ("יחסי ישראל ו-רורטניה", "he", [("ישראל", "Israel", "IL"), ("רורטניה", "רורטניה", "")]),
+    ("יחסי ישראל ו־גאנה", "he", [("ישראל", "Israel", "IL"), ("גאנה", "Ghana", "GH")]),
+    ("יחסי קוריאה הצפונית-רורטניה", "he", [("קוריאה הצפונית", "North Korea", "KP"), ("רורטניה", "רורטניה", "")]),
+    ("Foreign relations of Israel", "en", []),
+])
+def test_the_title_names_the_two_parties(title, lang, expected):
+    assert [(p.name, p.canonical, p.code) for p in entities.title_parties(title, lang)] == expected
+
+
+def test_unknown_parties_from_the_title_are_states_never_people():
+    seeds = {
+        "en": ("Ruritania–Freedonia relations", "Ruritania–Freedonia relations are the relations between Ruritania "
+               "and Freedonia. President Ruritania Day was held in 1950. Ruritania said it would open an embassy."),
+        "he": ("יחסי רורטניה–פרידוניה", "יחסי רורטניה–פרידוניה הם היחסים בין רורטניה לפרידוניה. "
+               "נשיא רורטניה ביקר בפרידוניה ב-1950. ראש ממשלת רורטניה נפגש עם שגריר פרידוניה."),
+    }
+    for lang, (title, body) in seeds.items():
+        host = "en" if lang == "en" else "he"
+        seed = f"revision: 1\ntitle: \"{title}\"\nurl: https://{host}.wikipedia.org/wiki/X\n---\n{body}\n"
+        t = tables.build(article.parse(seed.encode(), "r"))
+        a = t.article.iloc[0]
+        assert (a.party_a, a.party_a_code, a.party_b, a.party_b_code) == (title.split("–")[0].removeprefix("יחסי "), "", "Freedonia" if lang == "en" else "פרידוניה", "")
+        states = t.entities[t.entities.type == "country"].set_index("name")
+        assert states.loc[a.party_a, "n_mentions"] >= 3
+        assert states.loc[a.party_a, "canonical"] == a.party_a_en == a.party_a
+        people = t.mentions[t.mentions.entity_id.isin(t.entities[t.entities.type == "person"].entity_id)]
+        assert not any(a.party_a in m or a.party_b in m for m in people.text)
+
+        from bilateral.presentation import narrative
+
+        assert list(narrative.parties(t).name) == [a.party_a, a.party_b]
+
+
+# --- Issue 9: actors on text nobody tuned for. Each failure class on the issue's own sentence
+# and on variants written for these tests; the title makes Ruritania and Freedonia the parties.
+
+def _actors(lang: str, body: str, title: str | None = None) -> dict[str, dict[str, int]]:
+    """{type: {name: mentions}} for the people, organizations and places of a one-paragraph seed."""
+    title = title or ("Ruritania–Freedonia relations" if lang == "en" else "יחסי רורטניה–פרידוניה")
+    seed = f"revision: 1\ntitle: \"{title}\"\nurl: https://{lang}.wikipedia.org/wiki/X\n---\n{body}\n"
+    t = tables.build(article.parse(seed.encode(), "issue9"))
+    out: dict[str, dict[str, int]] = {"person": {}, "organization": {}, "place": {}, "country": {}}
+    for e in t.entities.itertuples():
+        out[e.type][e.name] = e.n_mentions
+    return out
+
+
+@pytest.mark.parametrize("body,orgs,people", [
+    ("From 3 March to 9 March 1971, First Secretary of the Workers' Party of Ruritania Anna Kowalski "
+     "hosted Premier Rufus Firefly in Zenda.",
+     {"Workers' Party of Ruritania"}, {"Anna Kowalski", "Rufus Firefly"}),
+    ("In 1980 the director-general of the Freedonian Foreign Ministry Hugo Brandt met the ambassador.",
+     {"Freedonian Foreign Ministry"}, {"Hugo Brandt"}),
+    ("In 1962 the chairman of the Zendan National Bank Helen Marsh visited Zenda.",
+     {"Zendan National Bank"}, {"Helen Marsh"}),
+])
+def test_an_organization_stops_where_the_person_after_its_role_begins(body, orgs, people):
+    found = _actors("en", body)
+    assert set(found["organization"]) == orgs
+    assert set(found["person"]) == people
+
+
+@pytest.mark.parametrize("body,orgs", [
+    ("A Ruritanian Foreign Ministry official quoted by The Zenda Herald said the talks went well.",
+     {"Ruritanian Foreign Ministry", "Zenda Herald"}),
+    ("The Freedonia Gazette reported the visit, and an Agrarian Party delegate denied it.",
+     {"Freedonia Gazette", "Agrarian Party"}),
+])
+def test_an_organization_has_no_leading_article_and_a_newspaper_is_no_person(body, orgs):
+    found = _actors("en", body)
+    assert set(found["organization"]) == orgs
+    assert found["person"] == {}
+
+
+@pytest.mark.parametrize("body,orgs", [
+    ("According to the Jerusalem Post, the talks failed. According to Reuters, they resumed. "
+     "The New York Times reported a deal.", {"Jerusalem Post", "Reuters", "New York Times"}),
+    ("According to the Zenda Chronicle, talks failed. According to Associated Press, they resumed. "
+     "The Freedonian Journal reported a deal.", {"Zenda Chronicle", "Associated Press", "Freedonian Journal"}),
+])
+def test_news_media_are_organizations_not_people_or_places(body, orgs):
+    found = _actors("en", body)
+    assert orgs <= set(found["organization"])
+    assert found["person"] == {} and found["place"] == {}
+
+
+def test_after_according_to_a_person_only_when_it_looks_like_one():
+    found = _actors("en", "According to Reuters, the talks failed. According to historian Jan Novak, they did not.")
+    assert set(found["person"]) == {"Jan Novak"}
+    assert "Reuters" in found["organization"]
+
+
+@pytest.mark.parametrize("body", [
+    "In 1990 he went to Zenda to meet them. Relations turned to trade. The minister said to the press that to go was wise.",
+    "On Monday the Kingdom of Ruritania and the Republic of Freedonia signed a treaty in May 1950.",
+    "In 1970 the Ambassador said in March that the President would come. May said nothing.",
+])
+def test_no_function_word_month_weekday_or_bare_title_is_a_name(body):
+    assert _actors("en", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("נשיא רורטניה ביקר בפרידוניה ב-1950. רורטניה ופרידוניה חתמו על הסכם. ראש ממשלת רורטניה נפגש עם שר החוץ.", {}),
+    ("מנובמבר 1994 פועלות שגרירויות בשתי הבירות. הנשיא מנובמבר 1994 פועלות שגרירויות.", {}),
+    ("ממלכת רורטניה הכירה בפרידוניה ב-1950. המלך ממלכת פרידוניה ביקר. נשיא רפובליקת פרידוניה נפגש עם השגריר.", {}),
+    ("ב-1950 ביקר נסיך נסיכות זנדה בפרידוניה. קיסר אימפריית רורטניה נפגש עם הנשיא, ובאימפריית רורטניה נחגג.", {}),
+    ("מאז 2010 מכהן שגריר רורטניה בפריז כשגריר לא תושב בפרידוניה. נציג בכיר אמר כי השיחות נכשלו.", {}),
+    ("ביום שני נפגש השגריר עם שר החוץ. באפריל ביקר בפרידוניה הנשיא בשבת.", {}),
+])
+def test_hebrew_months_state_words_roles_and_the_parties_are_not_people(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("ב-1990 ביקר ראש הממשלה אדריאן הסלר בפרידוניה, והסלר נפגש עם הנשיא.", {"אדריאן הסלר": 2}),
+    ("ב-1995 נפגש השגריר יוסי הרמן עם שר החוץ. הרמן מכהן כשגריר לא תושב.", {"יוסי הרמן": 2}),
+])
+def test_a_hebrew_family_name_beginning_with_he_is_kept_after_a_given_name(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("נורוב בטבאיאר מונה לשגריר ב-2015.", {"נורוב בטבאיאר": 1}),
+    ("ב-2015 אולגה פטרנקו נפגשה עם שר החוץ, ופטרנקו אמרה כי היחסים טובים.", {"אולגה פטרנקו": 2}),
+    ("ב-2016 נפגש אנטון ברגר, שגריר רורטניה באו\"ם, עם שר החוץ.", {"אנטון ברגר": 1}),
+    ("מנובמבר 2010 ועד 2014 כיהן אליאס קורנר כשגריר. ב-2015 מונה פטר נובאק לשגריר רורטניה.",
+     {"אליאס קורנר": 1, "פטר נובאק": 1}),
+])
+def test_hebrew_people_without_a_title_by_a_cue_verb_or_apposition(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("לפי עיתון זנדה טיימס, היחסים השתפרו. בעיתון הארץ נכתב כי השיחות נכשלו.", {"זנדה טיימס", "הארץ"}),
+    ("לדברי סוכנות הידיעות רויטרס, השיחות נכשלו. לפי הניו יורק טיימס, השיחות חודשו.", {"רויטרס", "ניו יורק טיימס"}),
+])
+def test_hebrew_news_media_are_organizations(body, expected):
+    found = _actors("he", body)
+    assert expected <= set(found["organization"])
+    assert found["person"] == {}
+
+
+def test_plural_nouns_before_a_cue_verb_are_no_person():
+    body = "ב-1990 פקידים בכירים ביקרו בבירה. משלחת רשמית ביקרה בפרידוניה. נציגים רשמיים נפגשו עם השגריר."
+    assert _actors("he", body)["person"] == {}
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_given_names_and_media_name_their_source_and_licence(lang):
+    from bilateral import resources
+
+    folder = __import__("pathlib").Path(resources.__file__).parent / "resources" / lang
+    for name, key in (("given_names", "given_names"), ("media", "media")):
+        text = (folder / f"{name}.yml").read_text(encoding="utf-8")
+        assert resources.load(lang, name)[key], name
+        if name == "given_names":
+            assert "Source:" in text and "Licence:" in text
+    given = set(resources.load(lang, "given_names")["given_names"])
+    r = entities.rules(lang)
+    assert not {g for g in given if r.is_never(g)}, "a given name that is never a name"
+
+
+# --- Links sidecar (issue 10): the article's own gazetteer.
+
+LINKS = __import__("pathlib").Path(__file__).parent / "fixtures" / "links"
+
+
+def _linked_people_in_text(seed):
+    from bilateral.reading.links import read_links
+
+    body = article.load(seed).body
+    return {lk.label for lk in read_links(seed) if lk.type == "person" and lk.label.split()[-1] in body}
+
+
+@pytest.mark.parametrize("name", ["he_links", "en_links"])
+def test_linked_people_are_the_people_found(name):
+    seed = LINKS / f"{name}.txt"
+    t = bilateral.extract(seed)
+    people = t.entities[t.entities.type == "person"]
+    found, linked = set(people.name), _linked_people_in_text(seed)
+    precision, recall = len(found & linked) / len(found), len(found & linked) / len(linked)
+    assert precision >= 0.97 and recall >= 0.97, (found - linked, linked - found)
+    assert (people.wikidata_id.str.match(r"^Q\d+$")).all()
+    assert set(people.canonical) >= {"Franz Zapf", "Rudolf V", "Shimon Peres"}
+    zapf = people[people.canonical == "Franz Zapf"].iloc[0]
+    assert zapf.n_mentions == 3  # the full name once, the family name alone twice (once with a prefix in Hebrew)
+    states = t.entities[t.entities.type == "country"].set_index("canonical")
+    assert states.loc["Ruritania", "wikidata_id"] == "Q900001" and states.loc["Israel", "code"] == "IL"
+    assert t.article.party_a_en.iloc[0] == "Ruritania"
+
+
+@pytest.mark.parametrize("name", ["he_links", "en_links"])
+def test_without_its_links_file_a_seed_falls_back_to_the_rules(name, tmp_path):
+    import shutil
+
+    seed = shutil.copy(LINKS / f"{name}.txt", tmp_path / f"{name}.txt")
+    assert article.load(seed).links is None
+    t = bilateral.extract(seed)
+    assert (t.entities.wikidata_id == "").all()
+    rules_only = tables.build(dataclasses.replace(article.load(LINKS / f"{name}.txt"), links=None))
+    pdt.assert_frame_equal(t.entities, rules_only.entities)
+    assert len(t.entities[t.entities.type == "person"]) >= 5
+
+
+def test_links_never_reach_another_article():
+    linked = bilateral.extract(LINKS / "en_links.txt")
+    assert "Rudolf V" in set(linked.entities.name)
+    body = "In 1970 Rudolf V visited Zenda, where Franz Zapf met him."
+    found = entities.extract(body, [(0, len(body))], "en")
+    assert not {"Rudolf V", "Zenda"} & {e.name for e in found.entities}
+
+
+@pytest.mark.parametrize("content,problem", [
+    ("{not json", "is not valid JSON"),
+    ('{"title": "x"}', "has no 'links' list"),
+    ('{"links": [{"title": "X", "type": "dragon", "wikidata_id": "Q1"}]}', "type 'dragon' is not one of"),
+    ('{"links": [{"title": "X", "type": "person", "wikidata_id": "42"}]}', "is not a Q-number"),
+    ('{"links": [{"type": "person", "wikidata_id": "Q1"}]}', "link 1 has no 'title'"),
+    ('{"links": ["X"]}', "link 1 is not an object"),
+])
+def test_a_malformed_links_file_is_one_clear_line(write_seed, content, problem):
+    from bilateral.errors import SeedFormatError
+
+    seed = write_seed("s.txt", "revision: 1\ntitle: T\nurl: https://en.wikipedia.org/wiki/T\n---\nText.\n")
+    write_seed("s.links.json", content)
+    with pytest.raises(SeedFormatError) as err:
+        article.load(seed)
+    message = str(err.value)
+    assert problem in message and "s.links.json" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("body", [
+    "In 1948 the Marshall Plan began. The Monroe Doctrine was old. Douglas Aircraft sold planes in 1970.",
+    "The Cold War ended in 1991. Mount Everest was climbed in 1953.",
+])
+def test_a_given_name_without_a_cue_does_not_make_a_person_in_english(body):
+    assert _actors("en", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("In 1990 Hans Weber, the ambassador of Ruritania, met the President. Maria Lopez, then foreign minister, "
+     "visited Zenda in 1991.", {"Hans Weber", "Maria Lopez"}),
+    ("In 1991 Anna Kowalski hosted the delegation, and Rufus Firefly was appointed ambassador.", {"Anna Kowalski", "Rufus Firefly"}),
+])
+def test_english_people_without_a_title_by_a_cue_verb_or_apposition(body, people):
+    assert set(_actors("en", body)["person"]) == people
+
+
+def test_a_hebrew_noun_of_office_after_a_title_is_no_name():
+    body = "ב-2012 מונה סגן השגריר לתפקיד. ב-2013 כיהן כנשיא המועצה. ב-2014 נפגש עם ראש העיר."
+    assert _actors("he", body)["person"] == {}

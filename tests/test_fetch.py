@@ -17,8 +17,8 @@ from wikiserver import WikiServer
 import bilateral
 from bilateral import cli
 from bilateral.fetching import read_links, seed_stem
-from bilateral.fetching.links import links_path
 from bilateral.fetching.wikidata import type_table
+from bilateral.reading.links import links_path
 
 TITLE = "יחסי אלבניה–קוריאה הצפונית"
 URL = ("https://he.wikipedia.org/wiki/%D7%99%D7%97%D7%A1%D7%99_%D7%90%D7%9C%D7%91%D7%A0%D7%99%D7%94"

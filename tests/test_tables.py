@@ -65,3 +65,14 @@ def test_the_data_dictionary_is_current():
     from conftest import ROOT
 
     assert (ROOT / "docs" / "tables.md").read_text(encoding="utf-8") == tables.schema_markdown()
+
+
+def test_rows_are_named_and_must_name_every_column():
+    row = {"quote_id": 0, "sentence_id": 0, "text": "x", "speaker_entity_id": None, "speaker": "",
+           "char_start": 1, "char_end": 2}
+    shuffled = dict(reversed(list(row.items())))
+    assert list(tables.frame("quotes", [shuffled]).columns) == [c for c, _, _ in tables.SCHEMAS["quotes"]]
+    with pytest.raises(ValueError, match="missing columns \\['speaker'\\]"):
+        tables.frame("quotes", [{k: v for k, v in row.items() if k != "speaker"}])
+    with pytest.raises(ValueError, match="unknown columns \\['tone'\\]"):
+        tables.frame("quotes", [{**row, "tone": 0.0}])

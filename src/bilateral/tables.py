@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extraction import cameo, pipeline
+from .extraction import cameo, entities, pipeline
 from .files import atomic_write_text
 from .reading import structure
 from .reading.article import Article
@@ -30,6 +30,12 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("n_sentences", "int64", "sentences"),
         ("n_words", "int64", "words in the body text (headings excluded)"),
         ("n_citations", "int64", "removed-citation gaps in the body"),
+        ("party_a", "string", "first party the title names, as written (empty when the title names none)"),
+        ("party_a_en", "string", "its English name (a state no list knows keeps its name as written)"),
+        ("party_a_code", "string", "its ISO 3166 (or former state's) code; empty for a state no list knows"),
+        ("party_b", "string", "second party the title names, as written"),
+        ("party_b_en", "string", "its English name (a state no list knows keeps its name as written)"),
+        ("party_b_code", "string", "its ISO 3166 (or former state's) code; empty for a state no list knows"),
     ],
     "sections": [
         ("section_id", "int64", "0 for the lead, then in document order"),
@@ -83,6 +89,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("name", "string", "name as the article writes it (without prefix letters)"),
         ("canonical", "string", "English name where known (CLDR for states, the gazetteer otherwise)"),
         ("code", "string", "states: ISO 3166 code (or the gazetteer's code for a former state)"),
+        ("wikidata_id", "string", "Wikidata id (Q...) from the seed's links sidecar; empty where unknown"),
         ("n_mentions", "int64", "rows of this entity in mentions"),
     ],
     "mentions": [
@@ -160,10 +167,17 @@ class Tables:
         return str(self.article["lang"].iloc[0])
 
 
-def frame(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
-    """A DataFrame for table ``name`` from ``rows``, with the schema's columns and dtypes."""
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A DataFrame for table ``name`` from ``rows`` (dicts keyed by column), with the schema's
+    columns and dtypes; a row whose keys are not exactly the schema's columns is an error.
+    Derived columns (``DERIVED``) are computed from the others and never given in a row."""
     derived, derive = DERIVED.get(name, ((), None))
     columns = [c for c, _, _ in SCHEMAS[name] if c not in derived]
+    expected = set(columns)
+    for row in rows:
+        if row.keys() != expected:
+            missing, extra = sorted(expected - row.keys()), sorted(row.keys() - expected)
+            raise ValueError(f"{name} row: missing columns {missing}, unknown columns {extra}")
     df = pd.DataFrame.from_records(rows or [], columns=columns)
     return _typed(name, derive(df) if derive else df)
 
@@ -188,19 +202,34 @@ def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
 def build(article: Article, gazetteer_people: bool = True) -> Tables:
     """Every table of ``article`` (``gazetteer_people=False`` finds people by cues alone)."""
     st = structure.parse(article.body, article.lang)
-    sentence_words = [structure.count_words(s.text) for s in st.sentences]
-
     sentences = frame("sentences", [
-        (s.sentence_id, s.paragraph_id, s.section_id, s.order, s.text, s.char_start, s.char_end,
-         s.n_citations, n)
-        for s, n in zip(st.sentences, sentence_words, strict=True)
+        {"sentence_id": s.sentence_id, "paragraph_id": s.paragraph_id, "section_id": s.section_id,
+         "order": s.order, "text": s.text, "char_start": s.char_start, "char_end": s.char_end,
+         "n_citations": s.n_citations, "n_words": structure.count_words(s.text)}
+        for s in st.sentences
     ])
     by_para = sentences.groupby("paragraph_id").agg(n_sentences=("sentence_id", "size"), n_words=("n_words", "sum"))
     paragraphs = frame("paragraphs", [
-        (p.paragraph_id, p.section_id, p.order, p.text, p.char_start, p.char_end,
-         int(by_para["n_sentences"].get(p.paragraph_id, 0)), int(by_para["n_words"].get(p.paragraph_id, 0)))
+        {"paragraph_id": p.paragraph_id, "section_id": p.section_id, "order": p.order, "text": p.text,
+         "char_start": p.char_start, "char_end": p.char_end,
+         "n_sentences": int(by_para["n_sentences"].get(p.paragraph_id, 0)),
+         "n_words": int(by_para["n_words"].get(p.paragraph_id, 0))}
         for p in st.paragraphs
     ])
+    sections = _sections(st, sentences, paragraphs)
+    parties = entities.linked_parties(entities.title_parties(article.title, article.lang), article.links)
+    article_df = frame("article", [{
+        "article_id": article.article_id, "title": article.title, "revision": article.revision,
+        "url": article.url, "lang": article.lang, "n_sections": len(sections), "n_paragraphs": len(paragraphs),
+        "n_sentences": len(sentences), "n_words": int(sentences["n_words"].sum()),
+        "n_citations": int(sentences["n_citations"].sum()), **pipeline.party_columns(parties),
+    }])
+    extracted = pipeline.extract(article, st, gazetteer_people, parties)
+    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
+                  **{name: frame(name, rows) for name, rows in extracted.items()})
+
+
+def _sections(st: structure.Structure, sentences: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     by_sec = sentences.groupby("section_id").agg(
         n_sentences=("sentence_id", "size"), n_words=("n_words", "sum"), n_citations=("n_citations", "sum"))
     paras_per_sec = paragraphs.groupby("section_id").size()
@@ -208,21 +237,15 @@ def build(article: Article, gazetteer_people: bool = True) -> Tables:
     for s in reversed(st.sections):  # children come after parents: propagate text upwards
         if has_text[s.section_id] and s.parent_id is not None:
             has_text[s.parent_id] = True
-    sections = frame("sections", [
-        (s.section_id, s.order, s.level, s.title, s.parent_id,
-         int(paras_per_sec.get(s.section_id, 0)), int(by_sec["n_sentences"].get(s.section_id, 0)),
-         int(by_sec["n_words"].get(s.section_id, 0)), int(by_sec["n_citations"].get(s.section_id, 0)),
-         not has_text[s.section_id], s.char_start, s.char_end)
+    return frame("sections", [
+        {"section_id": s.section_id, "order": s.order, "level": s.level, "title": s.title,
+         "parent_id": s.parent_id, "n_paragraphs": int(paras_per_sec.get(s.section_id, 0)),
+         "n_sentences": int(by_sec["n_sentences"].get(s.section_id, 0)),
+         "n_words": int(by_sec["n_words"].get(s.section_id, 0)),
+         "n_citations": int(by_sec["n_citations"].get(s.section_id, 0)),
+         "is_empty": not has_text[s.section_id], "char_start": s.char_start, "char_end": s.char_end}
         for s in st.sections
     ])
-    article_df = frame("article", [(
-        article.article_id, article.title, article.revision, article.url, article.lang,
-        len(sections), len(paragraphs), len(sentences), int(sentences["n_words"].sum()),
-        int(sentences["n_citations"].sum()),
-    )])
-    extracted = pipeline.extract(article, st, gazetteer_people)
-    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
-                  **{name: frame(name, rows) for name, rows in extracted.items()})
 
 
 def mentions_by_section(tables: Tables) -> pd.DataFrame:

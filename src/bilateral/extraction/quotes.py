@@ -21,17 +21,6 @@ from ..vocab import lang_code
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "‘": "’"}
 _WORD = structure.TOKEN
-_HEB_PREFIX = "ובלמשכה"
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A quotation: offsets of the quoted text (without the marks) and the speaker's key."""
-
-    char_start: int
-    char_end: int
-    text: str
-    speaker_key: str
 
 
 def find(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -67,9 +56,15 @@ def _opens_single(body: str, i: int, start: int) -> bool:
         return False
     j = i - 1
     # Hebrew may glue prefix letters to the opening mark (ו'...'); a geresh follows other letters.
-    while j >= start and body[j] in _HEB_PREFIX and i - j <= 2:
+    while j >= start and body[j] in _prefix_letters() and i - j <= 2:
         j -= 1
     return j < start or body[j].isspace() or body[j] in "(["
+
+
+@cache
+def _prefix_letters() -> str:
+    # The quote marks are found before the language is known to matter: Hebrew's letters serve all.
+    return "".join(resources.load("he", "prefixes").get("letters") or [])
 
 
 def _closing_single(body: str, i: int, end: int) -> int | None:
@@ -83,22 +78,48 @@ def _closing_single(body: str, i: int, end: int) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Cues:
+    he: bool
+    verbs: frozenset[str]
+    attribution: tuple[str, ...]
+    pronouns: frozenset[str]
+    bare_pronouns: frozenset[str]
+    clause_marks: frozenset[str]
+    object_markers: frozenset[str]
+    relative_prefix: str
+    not_relative: frozenset[str]
+    verb_prefixes: str
+
+    def norm(self, word: str) -> str:
+        return word if self.he else word.lower()
+
+
 @cache
-def _cues(lang: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    data = resources.load(lang_code(lang), "titles")
-    he = lang_code(lang) == "he"
-    norm = (lambda w: w) if he else str.lower
-    verbs = frozenset(norm(str(v)) for v in data.get("speech_verbs") or [])
-    attribution = tuple(norm(str(a)) for a in data.get("attribution") or [])
-    pronouns = frozenset(norm(str(p)) for p in data.get("pronoun_speakers") or [])
-    return verbs, attribution, pronouns
+def _cues(lang: str) -> _Cues:
+    dl = lang_code(lang)
+    he = dl == "he"
+    titles, cues = resources.load(dl, "titles"), resources.load(dl, "cues")
+
+    def words(data: dict, key: str) -> list[str]:
+        return [str(w) if he else str(w).lower() for w in data.get(key) or []]
+
+    return _Cues(
+        he=he, verbs=frozenset(words(titles, "speech_verbs")), attribution=tuple(words(titles, "attribution")),
+        pronouns=frozenset(words(titles, "pronoun_speakers")), bare_pronouns=frozenset(words(cues, "bare_pronouns")),
+        clause_marks=frozenset(words(cues, "clause_marks")), object_markers=frozenset(words(cues, "object_markers")),
+        relative_prefix=str(cues.get("relative_prefix") or ""), not_relative=frozenset(words(cues, "not_relative")),
+        verb_prefixes="".join(words(cues, "verb_prefixes")),
+    )
 
 
 @cache
 def _attribution_pattern(lang: str) -> re.Pattern:
-    _, attribution, _ = _cues(lang)
-    alternatives = "|".join(re.escape(a) for a in sorted(attribution, key=len, reverse=True)) or "(?!)"
+    alternatives = "|".join(re.escape(a) for a in sorted(_cues(lang).attribution, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+Word = tuple[int, int, str]  # start, end, the word (lower-cased in English)
 
 
 def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], mentions: list[Mention],
@@ -108,62 +129,82 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     ``mentions`` are the person mentions inside the sentence; ``earlier_people`` those before
     it (for pronouns).
     """
-    verbs, attribution, pronouns = _cues(lang)
-    he = lang_code(lang) == "he"
-    norm = (lambda w: w) if he else str.lower
+    c = _cues(lang)
     s0, s1 = sentence
     q0, q1 = quote
-    words = [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(body, s0, s1)]
-    people = [m for m in mentions if m.key.startswith("person:")]
-
-    def person_after(pos: int, limit: int, blockers: bool) -> str:
-        for m in sorted(people, key=lambda m: m.char_start):
-            if pos <= m.char_start < limit:
-                between = [w for a, b, w in words if pos <= a < m.char_start]
-                if blockers and any(w in ("כי", "ש", "את", "that") or (he and w.startswith("ש") and len(w) > 3 and w != "של") for w in between):
-                    return ""
-                if len(between) <= 5:
-                    return m.key
-        return ""
-
+    words = [(m.start(), m.end(), c.norm(m.group())) for m in _WORD.finditer(body, s0, s1)]
+    people = sorted((m for m in mentions if m.key.startswith("person:")), key=lambda m: m.char_start)
+    last = earlier_people[-1].key if earlier_people else ""
     # 1. An attribution: "לדברי X", "according to X".
-    text = norm(body[s0:s1])
+    text = c.norm(body[s0:s1])
     for m in _attribution_pattern(lang).finditer(text):
-        key = person_after(s0 + m.end(), s1, blockers=False)
+        key = _person_after(s0 + m.end(), s1, False, words, people, c)
         if key:
             return key
     # 2. A verb of saying before the quote, its subject after it (VS) or before it (SV).
-    said = [(a, b, w) for a, b, w in words if w in verbs or (he and len(w) > 3 and w[0] in "וש" and w[1:] in verbs)]
+    key = _speech_verb_before(body, q0, words, people, last, c)
+    if key:
+        return key
+    # 3. A pronoun cue before the quote ("שלטענתו").
+    if last and any(w in c.pronouns and a < q0 for a, _, w in words if w not in c.bare_pronouns):
+        return last
+    # 4. English after the quote: '"...," Kim said' / 'said Kim' / '"...," he said'.
+    if not c.he:
+        return _speech_verb_after(q1, words, people, last, c)
+    return ""
+
+
+def _person_after(pos: int, limit: int, blockers: bool, words: list[Word], people: list[Mention], c: _Cues) -> str:
+    """The first person within five words after ``pos`` (with ``blockers``: in the same clause)."""
+    for m in people:
+        if pos <= m.char_start < limit:
+            between = [w for a, b, w in words if pos <= a < m.char_start]
+            if blockers and any(_opens_clause(w, c) for w in between):
+                return ""
+            if len(between) <= 5:
+                return m.key
+    return ""
+
+
+def _opens_clause(word: str, c: _Cues) -> bool:
+    if word in c.clause_marks:
+        return True
+    return bool(c.relative_prefix) and word.startswith(c.relative_prefix) and len(word) > 3 \
+        and word not in c.not_relative
+
+
+def _speech_verb_before(body: str, q0: int, words: list[Word], people: list[Mention], last: str, c: _Cues) -> str:
+    said = [(a, b, w) for a, b, w in words
+            if w in c.verbs or (c.he and len(w) > 3 and w[0] in c.verb_prefixes and w[1:] in c.verbs)]
     for a, b, _w in sorted((v for v in said if v[1] <= q0), key=lambda v: -v[0]):
         before = [x[2] for x in words if x[1] <= a][-2:]
-        if any(x in pronouns for x in before) and earlier_people:
-            return earlier_people[-1].key
+        if any(x in c.pronouns for x in before) and last:
+            return last
         for m in people:
             gap = [x for x in words if m.char_end <= x[0] < a]
             # subject right before the verb, in the same clause (no comma, no object marker)
             if m.char_end <= a and len(gap) <= 2 and not body[m.char_end:a].strip(" ").startswith(",") \
-                    and "," not in body[m.char_end:a] and not any(x[2] in ("את", "et") for x in gap):
+                    and "," not in body[m.char_end:a] and not any(x[2] in c.object_markers for x in gap):
                 return m.key
-        key = person_after(b, q0, blockers=True)
+        key = _person_after(b, q0, True, words, people, c)
         if key:
             return key
         # The sentence's subject, named at its start, with the verb further on
         # ("Nasser nationalised the canal and said ... that Egypt would "...").
         opening = [x for x in words if x[0] < a][:3]
-        for m in sorted(people, key=lambda m: m.char_start):
+        for m in people:
             if opening and m.char_start <= opening[-1][0] and m.char_end <= a:
                 return m.key
-    # 3. A pronoun cue before the quote ("שלטענתו").
-    if any(w in pronouns and a < q0 for a, _, w in words if w not in ("הוא", "היא", "he", "she")) and earlier_people:
-        return earlier_people[-1].key
-    # 4. English after the quote: '"...," Kim said' / 'said Kim' / '"...," he said'.
+    return ""
+
+
+def _speech_verb_after(q1: int, words: list[Word], people: list[Mention], last: str, c: _Cues) -> str:
     after = [(a, b, w) for a, b, w in words if a >= q1]
-    if after and not he:
-        for k, (a, b, w) in enumerate(after[:4]):
-            if w in verbs:
-                for m in people:
-                    if q1 <= m.char_start and (m.char_end <= a or m.char_start - b <= 3):
-                        return m.key
-                if any(x[2] in pronouns for x in after[:k]) and earlier_people:
-                    return earlier_people[-1].key
+    for k, (a, b, w) in enumerate(after[:4]):
+        if w in c.verbs:
+            for m in people:
+                if q1 <= m.char_start and (m.char_end <= a or m.char_start - b <= 3):
+                    return m.key
+            if any(x[2] in c.pronouns for x in after[:k]) and last:
+                return last
     return ""

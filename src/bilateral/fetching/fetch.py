@@ -14,9 +14,9 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import FetchError, UsageError
+from ..reading.links import Link
 from . import mediawiki, wikidata
 from .client import Client, Settings
-from .links import Link
 from .seedfile import Written, check_revision, seed_path, write_seed
 
 
@@ -103,7 +103,8 @@ def _fetch_with_editions(client: Client, config: Settings, request: Request, lan
     results = []
     for target, (page, links) in zip(targets, editions, strict=True):
         done = write_seed(target, revision=page.revision, title=page.title, url=page.url,
-                          body=page.extract, lang=page.lang, links=links, update=request.update)
+                          body=page.extract, lang=page.lang, links=links, update=request.update,
+                          langlinks=page.langlinks)
         report(_describe(done, links, page.redirected_from))
         results.append(done)
     return results

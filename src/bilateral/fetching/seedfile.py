@@ -13,7 +13,7 @@ import yaml
 
 from ..errors import FetchError
 from ..files import atomic_write_bytes
-from .links import Link, links_bytes, links_path
+from ..reading.links import Link, links_bytes, links_path
 
 _SLUG_MAX = 48
 
@@ -101,7 +101,7 @@ class Written:
 
 
 def write_seed(path: Path, *, revision: int, title: str, url: str, body: str,
-               lang: str, links: list[Link], update: bool) -> Written:
+               lang: str, links: list[Link], update: bool, langlinks: dict[str, str] | None = None) -> Written:
     """Write the seed at ``path`` and its links sidecar beside it, each atomically, sidecar first.
 
     An existing seed of the same revision is left as it is (its sidecar is rewritten, which
@@ -110,7 +110,7 @@ def write_seed(path: Path, *, revision: int, title: str, url: str, body: str,
     """
     old = check_revision(path, revision, update)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(links_path(path), links_bytes(title, lang, revision, links))
+    atomic_write_bytes(links_path(path), links_bytes(title, lang, revision, links, langlinks))
     if old == revision:
         return Written(path, "unchanged", revision, old)
     atomic_write_bytes(path, seed_bytes(revision, title, url, body))

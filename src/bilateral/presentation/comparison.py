@@ -74,14 +74,10 @@ def entity_keys(t: Tables) -> dict[int, str]:
 
 
 def title_states(t: Tables) -> set[int]:
-    """entity_ids of the states the article's title names (the two parties of the relations)."""
-    title = str(t.article.title.iloc[0])
-    states = t.entities[t.entities.type == "country"]
-    found = {int(e.entity_id) for e in states.itertuples() if str(e.name) and str(e.name) in title
-             or (str(e.canonical) and str(e.canonical) in title)}
-    written = t.mentions[t.mentions.entity_id.isin(states.entity_id)]
-    found |= {int(m.entity_id) for m in written.itertuples() if str(m.text) in title}
-    return found
+    """entity_ids of the two parties of the relations (the ``article`` table's party columns)."""
+    from .narrative.parties import parties
+
+    return {int(i) for i in parties(t).entity_id if int(i) >= 0}
 
 
 def _overlap(a: _Event, b: _Event) -> bool:
@@ -165,7 +161,7 @@ def actors(a: Tables, b: Tables) -> pd.DataFrame:
     sides = {}
     for side, t in (("a", a), ("b", b)):
         keys = entity_keys(t)
-        ents = t.entities[t.entities.entity_id.isin(list(keys))]
+        ents = t.entities[t.entities.entity_id.isin(list(keys)) & ~t.entities.entity_id.isin(list(title_states(t)))]
         sides[side] = pd.DataFrame({"key": [keys[int(i)] for i in ents.entity_id], "type": list(ents.type),
                                     f"canonical_{side}": list(ents.canonical), f"code_{side}": list(ents.code),
                                     f"name_{side}": list(ents.name), f"mentions_{side}": list(ents.n_mentions)}

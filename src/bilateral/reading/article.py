@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from ..errors import BilateralWarning, SeedFormatError
+from .links import Link, read_links
 
 _WIKI_HOST = re.compile(r"^([a-z][a-z-]{1,11})(?:\.m)?\.wikipedia\.org$")
 _HEBREW = re.compile(r"[\u0590-\u05FF]")
@@ -20,7 +21,8 @@ _HEADING_LINE = re.compile(r"^\s*=+[^=\n]*=+\s*$", re.M)
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its header fields and its body (LF line endings, no BOM)."""
+    """One article: its header fields, its body (LF line endings, no BOM) and, when the seed has
+    a links sidecar, the pages it links to."""
 
     article_id: str
     title: str
@@ -28,6 +30,7 @@ class Article:
     url: str
     lang: str
     body: str
+    links: tuple[Link, ...] | None = None
 
     @property
     def is_wikipedia(self) -> bool:
@@ -59,7 +62,9 @@ def load(path: str | Path) -> Article:
     if path.is_dir():
         raise SeedFormatError(path, "is a directory, not a seed file", "pass a .txt seed file")
     data = path.read_bytes()
-    return parse(data, article_id=path.stem, source=str(path))
+    article = parse(data, article_id=path.stem, source=str(path))
+    links = read_links(path)
+    return article if links is None else replace(article, links=tuple(links))
 
 
 def parse(data: bytes | str, article_id: str, source: str = "<text>") -> Article:

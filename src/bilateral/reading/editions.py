@@ -1,24 +1,19 @@
 """Editions of one article in other languages, found through the langlinks of a seed's links
 sidecar (``<stem>.links.json``, written by ``bilateral fetch``), or named by the caller.
 
-The sidecar is read tolerantly. Its language links may be a mapping (``"langlinks": {"en":
-"Title"}``, beside format 1's ``title``, ``lang``, ``revision`` and ``links``) or MediaWiki's
-list (``[{"lang": "en", "title": "Title"}]``), at the top or under ``page``; the page's own
-Wikidata id, when present (``wikidata_id`` or ``wikibase_item``), also identifies two editions of
-one article. A seed without a sidecar, or whose sidecar carries neither, has no known editions.
+The sidecar (:mod:`.links`) carries the article's titles in other editions (``langlinks``) and,
+when present, the page's own Wikidata id, which also identifies two editions of one article. A
+seed without a sidecar, or whose sidecar carries neither, has no known editions.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SeedFormatError
 from . import article as _article
-
-SIDECAR_SUFFIX = ".links.json"
+from .links import read_sidecar
 
 
 @dataclass(frozen=True)
@@ -39,39 +34,13 @@ class Edition:
                 or _same(other.langlinks.get(self.lang, ""), self.title))
 
 
-def sidecar(seed: str | Path) -> Path:
-    """The links sidecar that belongs to ``seed``: ``<stem>.links.json`` beside it."""
-    seed = Path(seed)
-    return seed.with_name(seed.stem + SIDECAR_SUFFIX)
-
-
 def edition(seed: str | Path) -> Edition:
     """The :class:`Edition` of a seed file (langlinks empty when it has no sidecar)."""
     art = _article.load(seed)
-    links, qid = read_sidecar(sidecar(seed))
-    return Edition(Path(seed), art.lang, art.title, links, qid)
-
-
-def read_sidecar(path: str | Path) -> tuple[dict[str, str], str]:
-    """(language -> title, the page's Wikidata id) from a links sidecar; empty when absent."""
-    path = Path(path)
-    if not path.is_file():
-        return {}, ""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SeedFormatError(path, f"the links sidecar is not JSON ({exc})", "fetch the article again") from None
-    if not isinstance(data, dict):
-        return {}, ""
-    page = data.get("page") if isinstance(data.get("page"), dict) else data
-    raw = page.get("langlinks", data.get("langlinks")) or {}
-    if isinstance(raw, dict):
-        links = {str(k): str(v) for k, v in raw.items() if isinstance(v, str)}
-    else:
-        links = {str(x["lang"]): str(x.get("title", x.get("*", ""))) for x in raw
-                 if isinstance(x, dict) and "lang" in x}
-    qid = page.get("wikidata_id") or page.get("wikibase_item") or data.get("wikidata_id") or ""
-    return links, str(qid)
+    found = read_sidecar(seed)
+    if found is None:
+        return Edition(Path(seed), art.lang, art.title)
+    return Edition(Path(seed), art.lang, art.title, found.langlinks, found.wikidata_id)
 
 
 def partner(seed: str | Path, candidates: Iterable[str | Path]) -> Path | None:

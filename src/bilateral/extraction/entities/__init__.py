@@ -1,0 +1,158 @@
+"""People, states, organizations and places, and every sentence that mentions them.
+
+States come from CLDR through babel (every current country, in the article's language) plus the
+gazetteer's historical states and demonyms; places and organizations from the gazetteer and from
+general cues; people from cues, not from a list. The work is split by concern:
+
+- :mod:`.lexicon`: what is known before the article is read (forms, cue words), cached read-only;
+- :mod:`.scanning`: a sentence's pieces and the known names found in them;
+- :mod:`.organizations`: organizations and places named by cues;
+- :mod:`.people`: people named after a title, an attribution or before a verb of saying;
+- :mod:`.untitled`: people named without a title (a cue verb, an apposition, a given name);
+- :mod:`.recurrences`: every later use of each person's name;
+- :mod:`.parties`: the two parties the title names;
+- :mod:`.linked`: the article's links (a sidecar) as its own gazetteer.
+
+Nothing one article adds (an acronym it defines, its title's parties, its links) reaches the
+shared lexicon: each article reads it through an :class:`~.lexicon.ArticleLexicon` of its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ...reading.links import Link
+from .lexicon import ArticleLexicon, Form, Lexicon, Piece, Rules, lex_person, lexicon, rules
+from .linked import linked, linked_parties
+from .organizations import scan_orgs, scan_places
+from .parties import Party, title_parties
+from .people import person_candidates
+from .recurrences import person_mentions
+from .scanning import Hit, Known, Spans, pieces, scan_known
+from .untitled import untitled_candidates
+
+__all__ = ["TYPES", "Entity", "Found", "Mention", "Party", "extract", "lexicon", "linked_parties", "rules", "title_parties"]
+
+TYPES = ("person", "country", "organization", "place")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, state, organization or place."""
+
+    key: str
+    type: str
+    name: str
+    canonical: str
+    code: str = ""
+    wikidata_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an entity is named: ``text`` is the surface form with any prefix letters."""
+
+    key: str
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass
+class Found:
+    """The entities of a text (in order of first mention) and their mentions (in text order)."""
+
+    entities: list[Entity]
+    mentions: list[Mention]
+
+
+def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people: bool = True,
+            own: Iterable[Form] = (), links: Sequence[Link] | None = None) -> Found:
+    """Find the entities mentioned in ``body[start:end]`` for each ``(start, end)`` in ``spans``;
+    ``own`` are forms this article alone knows (its title's unknown parties), ``links`` the pages
+    it links to (its own gazetteer, with Wikidata ids)."""
+    base = lexicon(lang, gazetteer_people)
+    lex = ArticleLexicon(base)
+    link = linked(links, base)
+    for form in [*link.forms, *own]:  # a link knows more than the title (a Wikidata id)
+        lex.add(form.surface, form)
+    r = rules(lang)
+    sentences = [pieces(body, s, e, r.he) for s, e in spans]
+
+    # Scanning is sentence by sentence, each with an index of what it already knows, so that
+    # the cost grows with the text, not with its square.
+    per_sentence = [scan_known(body, ps, lex, r) for ps in sentences]
+    # Gazetteer people join the cue-found ones, so their surnames are followed up too.
+    listed = [(k[0], k[1], k[3]) for found in per_sentence for k in found if k[2].type == "person"]
+    known_lists = [Known(k for k in found if k[2].type != "person") for found in per_sentence]
+    orgs_lists = _organizations(body, sentences, known_lists, r)
+    places_lists = [scan_places(body, ps, lex, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
+    candidates = [(-1, -1, name) for name in link.people]  # known before the text is read
+    for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
+        with_orgs = Known([*kn, *orgs]) if orgs else kn
+        candidates.extend(person_candidates(body, ps, lex, r, with_orgs))
+        candidates.extend(untitled_candidates(body, ps, lex, r, with_orgs))
+    everything = [Known([*kn, *orgs, *places]) if orgs or places else kn
+                  for kn, orgs, places in zip(known_lists, orgs_lists, places_lists, strict=True)]
+    people = [Mention(f"person:{key}", s, e, body[s:e])
+              for s, e, key in person_mentions(body, sentences, candidates + listed, r, everything)]
+    mentions, forms, seen_names = _other_mentions(body, everything, people)
+    mentions.extend(people)
+    mentions.sort(key=lambda m: (m.char_start, m.char_end))
+    return Found(_entities(mentions, people, forms, seen_names, lex, r.he, link.ids), mentions)
+
+
+def _organizations(body: str, sentences: list[list[Piece]], known_lists: list[Known], r: Rules) -> list[list[Hit]]:
+    """Each sentence's organizations found by cues, and the acronyms the article defines for
+    them ("Workers' Party of Korea (WPK)"), which count in the whole article."""
+    acronyms = Lexicon(r.lang)
+    orgs_lists = [scan_orgs(body, ps, acronyms, r, kn) for ps, kn in zip(sentences, known_lists, strict=True)]
+    if acronyms.by_first:
+        for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
+            taken = Spans([*((k[0], k[1]) for k in kn), *((o[0], o[1]) for o in orgs)])
+            orgs.extend(h for h in scan_known(body, ps, acronyms, r) if not taken.overlaps(h[0], h[1]))
+            orgs.sort(key=lambda h: h[0])
+    return orgs_lists
+
+
+def _other_mentions(body: str, everything: list[Known], people: list[Mention]):
+    """Mentions of states, organizations and places outside people's names and longer matches."""
+    raw = sorted((k for kn in everything for k in kn), key=lambda k: (k[0], -k[1]))
+    mentions: list[Mention] = []
+    forms: dict[str, Form] = {}
+    seen_names: dict[str, Counter] = defaultdict(Counter)
+    people_spans = Spans((m.char_start, m.char_end) for m in people)
+    reach = -1  # end of the last non-state mention kept (raw is in text order)
+    for s, e, form, surface in raw:
+        if form.type != "country" and (s < reach or people_spans.overlaps(s, e)):
+            continue  # inside a person's name (or a longer match)
+        mentions.append(Mention(form.key, s, e, body[s:e]))
+        forms.setdefault(form.key, form)
+        if form.kind == "name":
+            seen_names[form.key][surface] += 1
+        if form.type != "country":
+            reach = max(reach, e)
+    return mentions, forms, seen_names
+
+
+def _entities(mentions, people, forms, seen_names, lex, he: bool, ids: dict[str, str]) -> list[Entity]:
+    """One entity per key, in order of first mention, named as the article most often writes it."""
+    entities: dict[str, Entity] = {}
+    person_names = {m.key: m.key.split(":", 1)[1] for m in people}
+    for m in mentions:
+        if m.key in entities:
+            continue
+        if m.key in person_names:
+            name = person_names[m.key]
+            form = lex_person(lex, name)
+            canonical = form.canonical if form else ("" if he else name)
+            entities[m.key] = Entity(m.key, "person", name, canonical, "", ids.get(m.key, ""))
+            continue
+        form = forms[m.key]
+        names = seen_names.get(m.key)
+        name = names.most_common(1)[0][0] if names else lex.primary_name(m.key, form.surface)
+        canonical = form.canonical or ("" if he else name)
+        entities[m.key] = Entity(m.key, form.type, name, canonical, form.code, ids.get(m.key, ""))
+    return list(entities.values())

@@ -1,0 +1,306 @@
+"""What is known before an article is read: the forms of states, places, organizations and
+gazetteer people (indexed by their first piece), and the cue words of each language.
+
+Both are cached per language and never changed after they are built: what one article defines
+lives in that article's own :class:`ArticleLexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from babel import Locale
+
+from ... import resources
+from ...reading import structure
+from ...vocab import lang_code
+
+PIECE = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*['׳]?")
+# CLDR codes that are not states (the EU, the UN, the world, pseudo-locales, uninhabited islands).
+_NOT_TERRITORY = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ", "BV", "HM", "UM", "CP", "DG", "EA", "IC", "TA", "AC"}
+
+
+@dataclass(frozen=True)
+class Form:
+    """One known way of writing an entity."""
+
+    key: str
+    type: str
+    canonical: str
+    code: str
+    kind: str  # name, demonym, definite, acronym
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A word-like run of a sentence (letters with inner geresh/apostrophes) and its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+Entry = tuple[tuple[str, ...], tuple[str, ...], Form]
+
+
+class Lexicon:
+    """Known forms indexed by their first piece, for a fast token-by-token scan."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.he = lang_code(lang) == "he"
+        self.by_first: dict[str, list[Entry]] = defaultdict(list)
+        self.primary: dict[str, str] = {}
+
+    def add(self, surface: str, form: Form) -> None:
+        """Index ``form`` under the first piece of ``surface``."""
+        pieces, seps = split_form(surface)
+        if not pieces:
+            return
+        self.primary.setdefault(form.key, surface)
+        entry = (pieces, seps, form)
+        bucket = self.by_first[pieces[0]]
+        if all(e[0] != entry[0] or e[1] != entry[1] or e[2].key != form.key for e in bucket):
+            bucket.append(entry)
+            bucket.sort(key=lambda e: -len(e[0]))
+
+    def entries(self, first: str) -> list[Entry] | tuple[()]:
+        """The forms whose first piece is ``first``, longest first."""
+        return self.by_first.get(first, ())
+
+    def primary_name(self, key: str, default: str) -> str:
+        """The first surface indexed for ``key``."""
+        return self.primary.get(key, default)
+
+
+class ArticleLexicon:
+    """The shared lexicon seen through one article's own forms (acronyms it defines, its
+    links, its title's parties); adding to it never touches the shared, cached lexicon."""
+
+    def __init__(self, base: Lexicon) -> None:
+        self.base = base
+        self.own = Lexicon(base.lang)
+        self.lang, self.he = base.lang, base.he
+        self._merged: dict[str, list[Entry]] = {}
+        self.entries = base.entries  # until the article adds a form of its own
+
+    def add(self, surface: str, form: Form) -> None:
+        """Index ``form`` for this article only."""
+        self.own.add(surface, form)
+        self._merged.clear()
+        self.entries = self._entries
+
+    def _entries(self, first: str) -> list[Entry] | tuple[()]:
+        """The article's forms and the shared ones whose first piece is ``first``, longest first."""
+        own = self.own.by_first.get(first)
+        if not own:
+            return self.base.entries(first)
+        merged = self._merged.get(first)
+        if merged is None:
+            # Stable sort: at equal length the article's own forms come first.
+            merged = self._merged[first] = sorted([*own, *self.base.entries(first)], key=lambda e: -len(e[0]))
+        return merged
+
+    def primary_name(self, key: str, default: str) -> str:
+        """The first surface indexed for ``key`` (the article's own before the shared ones)."""
+        return self.own.primary.get(key) or self.base.primary_name(key, default)
+
+
+AnyLexicon = Lexicon | ArticleLexicon
+
+
+@lru_cache(maxsize=8192)
+def split_form(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The pieces of a written form and the separators between them (see :func:`sep`)."""
+    pieces = list(PIECE.finditer(surface))
+    seps = tuple(sep(surface[a.end():b.start()]) for a, b in zip(pieces, pieces[1:], strict=False))
+    return tuple(p.group() for p in pieces), seps
+
+
+def sep(between: str) -> str:
+    """A separator's class: ``-`` for any dash, `` `` for white space, else ``?`` and the text."""
+    if any(c in between for c in "-־–‑"):
+        return "-"
+    if between.strip() == "":
+        return " "
+    return "?" + between.strip()
+
+
+def join(pieces: tuple[str, ...] | list[str], seps: tuple[str, ...] | list[str]) -> str:
+    """Pieces joined again, a hyphen where they were hyphenated and a space elsewhere."""
+    out = pieces[0]
+    for s, p in zip(seps, pieces[1:], strict=True):
+        out += ("-" if s == "-" else " ") + p
+    return out
+
+
+@cache
+def lexicon(lang: str, people: bool = True) -> Lexicon:
+    """Every known state, place and organization (and, with ``people``, the gazetteer's people)."""
+    lex = Lexicon(lang)
+    data_lang = lang_code(lang)
+    gaz = resources.load(data_lang, "gazetteer")
+    en_names = Locale("en").territories
+    local = Locale(data_lang).territories
+    for code, name in sorted(local.items()):
+        if len(code) == 2 and code.isalpha() and code not in _NOT_TERRITORY and code in en_names:
+            lex.add(name, Form(f"country:{code}", "country", en_names[code], code, "name", name))
+    for section in ("countries", "historical"):
+        for entry in gaz.get(section) or []:
+            _add_state(lex, entry, en_names)
+    for entry in gaz.get("places") or []:
+        key = f"place:{entry['canonical']}"
+        for name in entry.get("names") or []:
+            lex.add(str(name), Form(key, "place", entry["canonical"], str(entry.get("country", "")), "name", str(name)))
+    media = resources.load(data_lang, "media").get("media") or []
+    for entry in [*(gaz.get("organizations") or []), *media]:
+        key = f"organization:{entry['canonical']}"
+        for name in entry.get("names") or []:
+            lex.add(str(name), Form(key, "organization", entry["canonical"], "", "demonym", str(name)))
+        for acr in entry.get("acronyms") or []:
+            lex.add(str(acr), Form(key, "organization", entry["canonical"], "", "acronym", str(acr)))
+    if people:
+        for entry in gaz.get("people") or []:
+            key = f"person:{entry['canonical']}"
+            for name in entry.get("names") or []:
+                lex.add(str(name), Form(key, "person", entry["canonical"], "", "name", str(name)))
+    return lex
+
+
+def _add_state(lex: Lexicon, entry: dict, en_names) -> None:
+    code = str(entry.get("code", ""))
+    canonical = entry.get("canonical") or en_names.get(code, code)
+    key = f"country:{code}"
+    for section, kind in (("names", "name"), ("demonyms", "demonym"), ("definite_demonyms", "definite")):
+        for name in entry.get(section) or []:
+            lex.add(str(name), Form(key, "country", canonical, code, kind, str(name)))
+
+
+def lex_person(lex: Lexicon | ArticleLexicon, name: str) -> Form | None:
+    """The gazetteer entry for a person's name, if there is one."""
+    pieces, _ = split_form(name)
+    for entry in lex.entries(pieces[0] if pieces else ""):
+        if entry[0] == pieces and entry[2].type == "person":
+            return entry[2]
+    return None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The cue words of one language."""
+
+    lang: str
+    he: bool
+    prefixes: tuple[str, ...]
+    name_prefixes: tuple[str, ...]
+    titles: tuple[tuple[str, ...], ...]
+    attribution: tuple[tuple[str, ...], ...]
+    not_name: frozenset[str]
+    org_heads: dict[tuple[str, ...], str]
+    speech: frozenset[str]
+    particles: frozenset[str] = frozenset()
+    org_connectors: frozenset[str] = frozenset()
+    place_cues: frozenset[str] = frozenset()
+    place_prefixes: tuple[str, ...] = ()
+    qualifiers: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    never: frozenset[str] = frozenset()  # never a name: function words, months, weekdays, titles ...
+    never_content: frozenset[str] = frozenset()  # ... of these, the content words (met with a prefix too)
+    given: frozenset[str] = frozenset()  # given names
+    apposition_words: frozenset[str] = frozenset()  # between an apposition's comma and its title
+    after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
+    # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
+    index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
+
+    def is_never(self, word: str) -> bool:
+        """``word`` is never (part of) a name: a function word, month, weekday, title, state word;
+        in Hebrew also with prefix letters (מנובמבר, כשגריר)."""
+        if not self.he:
+            return word.lower() in self.never
+        key = (self.lang, word)
+        hit = _NEVER.get(key)
+        if hit is None:
+            hit = _NEVER[key] = word in self.never or any(
+                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never_content
+                for p in self.prefixes)
+        return hit
+
+
+_NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data)
+
+
+@cache
+def rules(lang: str) -> Rules:
+    """The cue words of ``lang``: titles, attributions, organization heads, non-name words."""
+    dl = lang_code(lang)
+    he = dl == "he"
+    titles_data = resources.load(dl, "titles")
+    names = resources.load(dl, "names")
+    prefixes = resources.load(dl, "prefixes")
+
+    def pieces(phrases) -> tuple[tuple[str, ...], ...]:
+        out = {tuple(p.lower() if not he else p for p in split_form(str(x))[0]) for x in phrases or []}
+        return tuple(sorted((p for p in out if p), key=len, reverse=True))
+
+    def listed(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in names.get(key) or [])
+
+    speech = frozenset(str(v) if he else str(v).lower() for v in titles_data.get("speech_verbs") or [])
+    after_verbs = pieces(resources.load(dl, "cues").get("after_name_verbs"))
+    not_name = set(structure.stopwords(dl)) | {str(w).lower() for w in names.get("not_name_words") or []}
+    not_name |= speech | {v[0] for v in after_verbs if len(v) == 1}
+    titles = pieces(titles_data.get("titles"))
+    heads = {}
+    for kind, words in (names.get("org_heads") or {}).items():
+        for w in words:
+            heads[tuple(split_form(str(w))[0])] = kind
+    content = {w if he else w.lower() for w in names.get("never_names") or []}
+    content |= _month_names(dl)
+    content |= {t[0] for t in titles if len(t) == 1}
+    if not he:  # a one-word organization head alone is no name (Gazette, Ministry)
+        content |= {h[0].lower() for h in heads if len(h) == 1}
+    return Rules(
+        lang=dl,
+        he=he,
+        prefixes=tuple(sorted(prefixes.get("combinations", []), key=len, reverse=True)),
+        name_prefixes=tuple(sorted(prefixes.get("name_combinations", []), key=len, reverse=True)),
+        titles=titles,
+        attribution=pieces(titles_data.get("attribution")),
+        not_name=frozenset(not_name),
+        org_heads=heads,
+        speech=speech,
+        particles=listed("name_particles"),
+        org_connectors=listed("org_connectors"),
+        place_cues=listed("place_cues"),
+        place_prefixes=tuple(str(p) for p in names.get("place_prefixes") or []),
+        qualifiers=listed("title_qualifiers"),
+        articles=listed("articles"),
+        never=frozenset(not_name | content),
+        never_content=frozenset(content),
+        given=frozenset(str(g) for g in resources.load(dl, "given_names").get("given_names") or []),
+        apposition_words=frozenset(str(w) for w in resources.load(dl, "cues").get("apposition_words") or []),
+        after_verbs=after_verbs,
+        index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
+               "after_verbs": _by_first(after_verbs)},
+    )
+
+
+def _month_names(lang: str) -> set[str]:
+    """Full month names (CLDR's, and in Hebrew the timex grammar's spellings too); abbreviations
+    such as "Jan" are left out, since they are also given names."""
+    months = Locale(lang).months
+    names = {str(n) for width in ("format", "stand-alone") for n in months.get(width, {}).get("wide", {}).values()}
+    if lang == "he":
+        names |= {str(m) for m in resources.load(lang, "timex").get("months") or {}}
+    return {n.lower() for n in names}
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in phrases:  # already longest first
+        index[phrase[0]].append(phrase)
+    return dict(index)

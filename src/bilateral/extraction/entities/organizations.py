@@ -1,0 +1,168 @@
+"""Organizations and places that no list names, found by general cues: an organization head
+(``מפלגת``/``Party``) with what qualifies it, and a word followed by ``, <state>`` (a place)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ...reading import structure
+from .lexicon import AnyLexicon, Form, Lexicon, Piece, Rules
+from .scanning import Hit, Known, known_at, piece_index_after, punct_between, strip_options
+
+
+def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Known) -> list[Hit]:
+    """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
+    run holding a head word (English); an acronym in brackets after one goes to ``acronyms``."""
+    found = []
+    covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)} if known else set()
+    i = 0
+    while i < len(ps):
+        if i in covered and (r.he or not _state_or_place_at(known, ps[i])):
+            i += 1
+            continue
+        hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known)
+        if hit is None:
+            i += 1
+            continue
+        first, end, kind, surface = hit
+        s, e = ps[first].start, ps[end - 1].end
+        form = Form(f"organization:{surface}", "organization", "", "", "name", surface)
+        found.append((s, e, form, surface))
+        # "Workers' Party of Korea (WPK)": the acronym in brackets is another name of it.
+        after = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", body[e:e + 14])
+        if after:
+            acronyms.add(after.group(1), Form(form.key, "organization", "", "", "acronym", after.group(1)))
+        i = end
+    return found
+
+
+def _state_or_place_at(known: Known, piece: Piece) -> bool:
+    # English: a state or place may open an organization's name (The Freedonia Gazette).
+    k = known_at(known, piece.start)
+    return k is not None and k[2].type in ("country", "place")
+
+
+_HEADS: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+
+
+def _heads_by_first(r: Rules) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index = _HEADS.get(id(r))
+    if index is None:
+        index = defaultdict(list)
+        for words, kind in r.org_heads.items():
+            index[words[0]].append((words, kind))
+        _HEADS[id(r)] = index
+    return index
+
+
+def _org_at(body, ps, i, r: Rules, known):
+    head = None
+    heads = _heads_by_first(r)
+    for prefix, rest in strip_options(ps[i].text, r, name_only=False):
+        for words, kind in heads.get(rest, ()):
+            if all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
+                if head is None or len(words) > head[0]:
+                    head = (len(words), kind, prefix)
+    if head is None:
+        return None
+    n, kind, prefix = head
+    if kind == "media":
+        return _media_name(body, ps, i + n, r, known)
+    j = i + n
+    qualifiers = 0
+    while j < len(ps) and qualifiers < 6 and not punct_between(body, ps[j - 1], ps[j]):
+        k = known_at(known, ps[j].start)
+        word = ps[j].text
+        if k is not None and k[2].type in ("country", "place") and (k[2].kind == "demonym" or body[k[0]:k[1]] == k[3]):
+            # only an unprefixed state qualifies the head: "שגרירות אלבניה", not "קונגרס במוסקבה"
+            j = piece_index_after(ps, k[1], j)
+        elif word == "של" and j + 1 < len(ps) and known_at(known, ps[j + 1].start):
+            j += 1
+            continue
+        elif word.startswith("ה") and len(word) > 2 and word not in r.not_name:
+            j += 1
+        else:
+            break
+        qualifiers += 1
+    if qualifiers == 0:
+        return None
+    surface = body[ps[i].start + len(prefix):ps[j - 1].end]
+    return i, j, kind, structure.collapse(surface)
+
+
+def _media_name(body, ps, j, r: Rules, known):
+    """The name after a newspaper's or agency's head word (עיתון הארץ, סוכנות הידיעות זנדה):
+    up to three words, to the first punctuation, function word or verb."""
+    start = j
+    while j < len(ps) and j - start < 3 and (j == start or not punct_between(body, ps[j - 1], ps[j])):
+        word = ps[j].text
+        if known_at(known, ps[j].start) is not None or word in r.not_name or r.is_never(word):
+            break
+        j += 1
+        if word.startswith("ה"):
+            break  # a definite name is one word (הארץ); a definite word after a name is not in it
+    if j == start:
+        return None
+    return start, j, "media", structure.collapse(body[ps[start].start:ps[j - 1].end])
+
+
+def _org_at_en(body, ps, i, r: Rules, known):
+    # A run of capitalized words (with "of", "the", "and" inside) that holds a head word; it
+    # neither opens with an article ("A Ruritanian Foreign Ministry") nor runs into the name of
+    # a person after it ("... Foreign Ministry Hugo Brandt": a given name and a capitalized word).
+    if not ps[i].text[:1].isupper() or ps[i].text.lower() in r.not_name:
+        return None
+    j = i
+    has_head = False
+    while j < len(ps):
+        w = ps[j].text
+        if j > i and punct_between(body, ps[j - 1], ps[j]) and "'" not in body[ps[j - 1].end:ps[j].start]:
+            break
+        if has_head and w in r.given and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
+                and not punct_between(body, ps[j], ps[j + 1]):
+            break
+        if w[:1].isupper():
+            has_head = has_head or any(w == h[0] for h in r.org_heads)
+            j += 1
+        elif w in r.org_connectors and j + 1 < len(ps) and ps[j + 1].text[:1].isupper():
+            j += 1
+        else:
+            break
+    if not has_head or j - i < 2:
+        return None
+    while j > i and not ps[j - 1].text[:1].isupper():
+        j -= 1
+    surface = structure.collapse(body[ps[i].start:ps[j - 1].end])
+    if surface.startswith(("The ", "the ")):
+        surface = surface[4:]
+    return i, j, "organization", surface
+
+
+def scan_places(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Hit]:
+    """A word with a locative cue right before ", <state>" names a place in that state
+    (בסופיה, בולגריה; in Sofia, Bulgaria)."""
+    found = []
+    starts = known.by_start
+    for i in range(len(ps) - 1):
+        nxt = starts.get(ps[i + 1].start)
+        if nxt is None or nxt[2].type != "country" or nxt[2].kind != "name":
+            continue
+        if body[ps[i].end:ps[i + 1].start].strip() != ",":
+            continue
+        if known.spans.covers(ps[i].start):
+            continue
+        if r.he:
+            prefix = next((p for p in r.place_prefixes if ps[i].text.startswith(p)), None)
+            if prefix is None or len(ps[i].text) < len(prefix) + 3:
+                continue
+            word = ps[i].text[len(prefix):]
+        else:
+            word = ps[i].text
+            if i == 0 or ps[i - 1].text not in r.place_cues or not word[:1].isupper():
+                continue
+        if word.lower() in r.not_name or word[0].isdigit():
+            continue
+        s = ps[i].start
+        found.append((s, ps[i].end, Form(f"place:{word}", "place", "" if r.he else word, nxt[2].code, "name", word), word))
+    return found

@@ -1,0 +1,226 @@
+"""People are found by cues, not by a list: a title or role before a name (``ראש הממשלה``,
+``President``), an attribution (``לדברי``, ``according to``), or (English) a capitalized name
+right before a verb of saying."""
+
+from __future__ import annotations
+
+import re
+
+from ...reading import structure
+from .lexicon import AnyLexicon, Piece, Rules, rules, sep
+from .scanning import (
+    Known,
+    known_at,
+    piece_index_after,
+    punct_between,
+    strip_options,
+    without_possessive,
+    words,
+)
+
+Candidate = tuple[int, int, str]
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")  # start, end, the name as written
+
+_FIRSTS: dict[tuple[str, str, bool, str], tuple[tuple[str, ...], ...]] = {}
+
+
+def _phrases_from(text: str, phrases: str, r: Rules, allow_prefix: bool) -> tuple[tuple[str, ...], ...]:
+    """The phrases of ``r.index[phrases]`` whose first word is ``text`` (or, with
+    ``allow_prefix``, ``text`` without prefix letters), longest first; memoised per word."""
+    key = (r.lang, phrases, allow_prefix, text)
+    hit = _FIRSTS.get(key)
+    if hit is None:
+        index = r.index[phrases]
+        options = strip_options(text, r, name_only=False) if allow_prefix else [("", text)]
+        found: list[tuple[str, ...]] = []
+        for _, rest in options:
+            found.extend(index.get(rest if r.he else rest.lower(), ()))
+        hit = _FIRSTS[key] = tuple(found)
+    return hit
+
+
+def phrase_at(ps: list[Piece], i: int, phrases: str, r: Rules, allow_prefix: bool) -> int | None:
+    """End index of the longest phrase of ``r.index[phrases]`` ("titles", "attribution",
+    "after_verbs") starting at piece ``i``."""
+    best = None
+    for phrase in _phrases_from(ps[i].text, phrases, r, allow_prefix):
+        n = len(phrase)
+        if i + n > len(ps) or (best is not None and i + n <= best):
+            continue
+        if all((ps[i + k].text if r.he else ps[i + k].text.lower()) == phrase[k] for k in range(1, n)):
+            best = i + n
+    return best
+
+
+def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bool = False) -> bool:
+    """``word`` may be part of a person's name (``first``: it would be the name's first word;
+    ``after_given``: it follows a known given name, where a Hebrew family name may begin with ה)."""
+    if not word or word[0].isdigit():
+        return False
+    if word.lower() in r.not_name or word in r.not_name:
+        return False
+    if r.he:
+        if _LATIN.fullmatch(word):  # a Latin word in Hebrew text follows the English rules
+            return not rules("en").is_never(word) and word[:1].isupper()
+        if r.is_never(word):
+            return False  # מנובמבר, כשגריר, ממלכת
+        if word.startswith("ה") and "'" not in word and "׳" not in word:
+            # a definite noun, not a name (הוג'ה keeps its geresh), but אדריאן הסלר
+            return after_given and not lex.entries(word) and not lex.entries(word[1:]) and not r.is_never(word[1:])
+        if not first:
+            for _, rest in strip_options(word, r, name_only=False)[1:]:
+                whole_form = any(len(e[0]) == 1 for e in lex.entries(rest))
+                if len(rest) >= 3 and (rest in r.not_name or whole_form):
+                    return False  # בטירנה, בביקור: a prefix on a known word, not a name
+        return True
+    if word.lower() in r.particles and not first:
+        return True
+    if first and r.is_never(word):
+        return False  # a month, weekday, state word or title never opens a name
+    return word[:1].isupper() and word not in ("I",)
+
+
+def plausible(name: str, r: Rules) -> bool:
+    """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
+    words = name.split()
+    return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
+
+
+def _skip_qualifiers(ps: list[Piece], j: int, known: Known, r: Rules) -> int:
+    # Skip what qualifies a title: "של", known states/organizations, their adjectives.
+    steps = 0
+    while j < len(ps) and steps < 8:
+        k = known_at(known, ps[j].start)
+        if k is not None and k[2].type in ("country", "organization", "place"):
+            j = piece_index_after(ps, k[1], j)
+        elif ps[j].text in r.qualifiers:
+            j += 1
+        else:
+            break
+        steps += 1
+    return j
+
+
+def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
+    """Name pieces from ``j``: returns (start piece, end piece) or None."""
+    j = _skip_qualifiers(ps, j, known, r)
+    if j >= len(ps):
+        return None
+    start = j
+    count = 0
+    while j < len(ps) and count < max_words:
+        if j > start and punct_between(body, ps[j - 1], ps[j]):
+            if not (not r.he and re.fullmatch(r"\.\s*", body[ps[j - 1].end:ps[j].start]) and len(ps[j - 1].text) == 1):
+                break
+        if known_at(known, ps[j].start) is not None:
+            break
+        if not name_like(ps[j].text, r, j == start, lex, after_given=j > start and ps[start].text in r.given):
+            break
+        # A hyphenated name counts as one word (איל-סונג, Il-sung).
+        while j + 1 < len(ps) and sep(body[ps[j].end:ps[j + 1].start]) == "-" and not body[ps[j].end:ps[j + 1].start].strip("-־‑"):
+            j += 1
+        j += 1
+        count += 1
+    if j == start:
+        return None
+    if r.he and count == max_words and j < len(ps) and not punct_between(body, ps[j - 1], ps[j]):
+        j = _third_word(body, ps, j, r, known)
+    if not r.he and all(p.text.lower() in r.particles for p in ps[start:j]):
+        return None
+    return start, j
+
+
+def _third_word(body, ps, j, r: Rules, known) -> int:
+    # A third word carrying transliteration marks (גמאל עבד אל-נאצר) still belongs to the name.
+    k = j
+    while k + 1 < len(ps) and body[ps[k].end:ps[k + 1].start] in ("-", "־", "‑"):
+        k += 1
+    third = body[ps[j].start:ps[k].end]
+    # (its first part may be a particle that is also a word: אל-נאצר)
+    if ("'" in third or "-" in third or "־" in third) and known_at(known, ps[j].start) is None \
+            and new_given_name(third, r, known):
+        return k + 1
+    return j
+
+
+def _title_end(body, ps, i, r: Rules) -> tuple[int, bool] | None:
+    """End of a title or attribution (with the titles chained after it) at piece ``i``, and
+    whether it was an attribution alone."""
+    end = phrase_at(ps, i, "titles", r, allow_prefix=r.he)
+    # A title after an attribution ("לדברי ההיסטוריון X") or a chain of titles.
+    attributed = end is None
+    if end is None:
+        end = phrase_at(ps, i, "attribution", r, allow_prefix=False)
+    if end is None:
+        return None
+    while end < len(ps):
+        if not r.he and ps[end].text.lower() in r.articles and end + 1 < len(ps):
+            if phrase_at(ps, end + 1, "titles", r, allow_prefix=False):
+                end += 1  # "according to the historian X"
+        more = phrase_at(ps, end, "titles", r, allow_prefix=r.he)
+        if more is None:
+            break
+        end = more
+    return end, attributed
+
+
+def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
+    """(start, end, name) for names after a title or attribution."""
+    out = []
+    max_words = 2 if r.he else 4
+    i = 0
+    while i < len(ps):
+        cue = _title_end(body, ps, i, r)
+        if cue is None:
+            i += 1
+            continue
+        end, attributed = cue
+        if end < len(ps) and punct_between(body, ps[end - 1], ps[end]) and body[ps[end - 1].end:ps[end].start].strip() not in (",", "."):
+            i = end
+            continue
+        span = read_name(body, ps, end, r, lex, known, max_words)
+        if span is not None and attributed and len(words(body, ps[span[0]:span[1]])) < 2:
+            # "לפי סעיף", "according to Reuters": after an attribution alone, a one-word "name" is
+            # a source, not a person (a person's family name alone is found as a recurrence)
+            span = None
+        if span is not None:
+            a, b = span
+            e = without_possessive(body, ps[b - 1])
+            out.append((ps[a].start, e, structure.collapse(body[ps[a].start:e])))
+            i = b
+        else:
+            i = end
+    if not r.he:
+        out.extend(_speaker_before_verb(body, ps, r, lex, known))
+    return [c for c in out if plausible(c[2], r)]
+
+
+def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
+    """English "Hoxha wrote", "Kim Il-sung said": capitalized names right before a speech verb."""
+    out = []
+    for i, p in enumerate(ps):
+        if p.text.lower() not in r.speech or i == 0:
+            continue
+        j = i
+        title_words = {w for phrase in r.titles for w in phrase}
+        while j > 0 and not punct_between(body, ps[j - 1], ps[j]) and ps[j - 1].text[:1].isupper() \
+                and name_like(ps[j - 1].text, r, True, lex) and known_at(known, ps[j - 1].start) is None \
+                and ps[j - 1].text.lower() not in title_words:
+            j -= 1
+        if j < i and i - j <= 4:
+            e = without_possessive(body, ps[i - 1])
+            out.append((ps[j].start, e, structure.collapse(body[ps[j].start:e])))
+    return out
+
+
+def new_given_name(word: str, r: Rules, known) -> bool:
+    """``word`` can be the given name of a new person next to a known family name."""
+    if word.lower() in r.not_name or word in r.not_name:
+        return False
+    if r.he:
+        # Transliterated given names carry a geresh or join two syllables with a hyphen
+        # (ג'ונג-און); a number (ב-1964) or gershayim (ש"אי-הזדהות) mark something else.
+        if not re.fullmatch(r"[\u05d0-\u05ea]+(?:['׳][\u05d0-\u05ea]*)*(?:-[\u05d0-\u05ea]{2,}(?:['׳][\u05d0-\u05ea]*)*)?", word):
+            return False
+        return ("'" in word or "׳" in word or "-" in word) and not word.startswith("ה")
+    return word[:1].isupper()

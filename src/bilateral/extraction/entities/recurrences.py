@@ -1,0 +1,161 @@
+"""Every later use of a person found by a cue: the full name, or one of its words (``הוג'ה``
+after ``אנוור הוג'ה``), given to the most recent person of that name; a known family name
+with a new given name is another person (``קים ג'ונג-און`` after ``קים איל-סונג``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .lexicon import Piece, Rules
+from .people import Candidate, new_given_name
+from .scanning import (
+    Known,
+    Spans,
+    bare,
+    known_at,
+    punct_between,
+    strip_options,
+    without_possessive,
+    words,
+)
+
+
+class _People:
+    """The full names found so far, and for each word of them the names it may stand for."""
+
+    def __init__(self, candidates: list[Candidate], r: Rules) -> None:
+        self.r = r
+        self.names: dict[str, int] = {}  # full name -> where it was first found
+        self.by_word: dict[str, set[str]] = defaultdict(set)
+        self._first_words: dict[str, list[tuple[str, list[str]]]] = {}
+        self._indexed = -1
+        singles: set[str] = set()
+        for s, _e, name in sorted(candidates):
+            if len(name.split()) >= 2 or not r.he:
+                self.names.setdefault(name, s)
+            else:
+                singles.add(name)
+        self._drop_verbs_after_surnames()
+        self._drop_prefixed_duplicates()
+        for name in list(self.names):
+            self.register(name)
+        # English: "Kim" found after a title is Kim Il-sung when that full name is known.
+        for name in list(self.names):
+            if len(name.split()) == 1 and name in self.by_word and self.by_word[name] - {name}:
+                del self.names[name]
+        for name in singles:
+            # a single word after a title may be a known family name with a prefix (ופטרנקו)
+            if all(rest not in self.by_word for _, rest in strip_options(name, r, name_only=True)):
+                self.names[name] = 0
+                self.register(name)
+
+    def _drop_verbs_after_surnames(self) -> None:
+        # "השגריר אבריאל טיפח" after "אהוד אבריאל": the title's word is that man's family name and
+        # the next word a verb, unless it is a given name in itself (קים יונג-נאם after קים איל-סונג).
+        last_words = {name.split()[-1]: name for name in self.names if len(name.split()) >= 2}
+        for name in list(self.names):
+            parts = name.split()
+            other = last_words.get(parts[0])
+            if len(parts) == 2 and other not in (None, name) and not new_given_name(parts[1], self.r, ()):
+                del self.names[name]
+
+    def _drop_prefixed_duplicates(self) -> None:
+        # "ושמעון פרס" beside "שמעון פרס": the same man with a prefix letter
+        for name in list(self.names):
+            first, _, rest = name.partition(" ")
+            if any(f"{bare} {rest}".strip() in self.names for _, bare in strip_options(first, self.r, name_only=True)[1:]):
+                del self.names[name]
+
+    def register(self, name: str) -> None:
+        """Index the words of ``name`` long enough to stand for it."""
+        r = self.r
+        for w in (w.rstrip(".") for w in name.split()):
+            if len(w) >= 3 or (r.he and len(w) >= 2 and ("'" in w or "׳" in w)):
+                if w.lower() not in r.not_name and not (not r.he and w.lower() in r.particles):
+                    self.by_word[w].add(name)
+
+    def add(self, name: str, start: int) -> None:
+        """A new person met while scanning."""
+        self.names[name] = start
+        self.register(name)
+
+    def first_words(self) -> dict[str, list[tuple[str, list[str]]]]:
+        """Full names by their first word (with initials' stops removed: "Dwight D. Eisenhower")."""
+        if self._indexed != len(self.names):
+            self._first_words.clear()
+            for name in self.names:
+                parts = [w.rstrip(".") for w in name.split()]
+                self._first_words.setdefault(parts[0], []).append((name, parts))
+            self._indexed = len(self.names)
+        return self._first_words
+
+
+def _match_word(body: str, ws: list[Piece], i: int, people: _People, r: Rules, kn: Known, title_words):
+    """What the word ``i`` starts: (number of words, name, "full"/"short") or None."""
+    best = None
+    by_word = people.by_word
+    index = people.first_words()
+    options = strip_options(ws[i].text, r, name_only=True)
+    if ws[i].text in r.not_name:
+        options = options[:1]  # a word in itself (מכהן) carries no prefix before a name (כהן)
+    for _, rest in options:
+        for name, parts in index.get(rest, ()):
+            if i + len(parts) > len(ws):
+                continue
+            if all(bare(ws[i + k].text) == parts[k] for k in range(1, len(parts))):
+                if best is None or len(parts) > best[0]:
+                    best = (len(parts), name, "full")
+        if best is None and not r.he and i + 1 < len(ws) and rest.lower() not in title_words \
+                and any(o.split()[-1] == ws[i + 1].text for o in by_word.get(ws[i + 1].text, ())) \
+                and not punct_between(body, ws[i], ws[i + 1]) and new_given_name(rest, r, kn) \
+                and rest not in by_word and known_at(kn, ws[i].start) is None:
+            # A new given name before a known surname: another person (Allen Dulles).
+            new = f"{rest} {ws[i + 1].text}"
+            people.add(new, ws[i].start)
+            best = (2, new, "full")
+        if best is None and rest in by_word:
+            nxt = ws[i + 1] if i + 1 < len(ws) else None
+            if nxt is not None and not punct_between(body, ws[i], nxt) and new_given_name(nxt.text, r, kn):
+                # A known family name with a new given name: another person (קים ג'ונג-און).
+                new = f"{rest} {nxt.text}"
+                people.add(new, ws[i].start)
+                best = (2, new, "full")
+            else:
+                best = (1, rest, "short")
+    return best
+
+
+def person_mentions(body: str, sentences: list[list[Piece]], candidates: list[Candidate], r: Rules,
+                    known: list[Known]) -> list[tuple[int, int, str]]:
+    """Every mention of every person, ``(start, end, full name)``: the cue-found names, their
+    full-name and short-form recurrences, each short form given to the most recent person it
+    belongs to."""
+    people = _People(candidates, r)
+    occupied = Spans((k[0], k[1]) for kn in known for k in kn)
+    title_words = {w for phrase in r.titles for w in phrase}
+    hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
+    for ps, kn in zip(sentences, known, strict=True):
+        ws = words(body, ps)
+        i = 0
+        while i < len(ws):
+            best = _match_word(body, ws, i, people, r, kn, title_words)
+            if best is None:
+                i += 1
+                continue
+            n, name, how = best
+            s, e = ws[i].start, without_possessive(body, ws[i + n - 1])
+            if not occupied.covers(s):
+                hits.append((s, e, name, how))
+            i += n
+    out = []
+    last_seen: dict[str, int] = {}
+    for s, e, name, how in sorted(hits):
+        if how == "full":
+            key = name
+        else:
+            owners = people.by_word[name]
+            before = [o for o in owners if o in last_seen]
+            key = max(before, key=lambda o: last_seen[o]) if before else min(owners, key=lambda o: (people.names.get(o, 0), o))
+        last_seen[key] = s
+        out.append((s, e, key))
+    return out

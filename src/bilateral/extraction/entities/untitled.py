@@ -1,0 +1,160 @@
+"""People named without a title before them: a name right before a verb of appointment,
+meeting, visit or statement (``X Y מונה לשגריר``, ``Anna Kowalski hosted``), a name in
+apposition with a title (``X Y, שגריר ישראל ב...``, ``X Y, the ambassador``), and, in Hebrew, a
+known given name with a family name after it (``אדריאן הסלר``).
+
+Without a title the evidence is thinner, so each rule asks for two words at least, none of them
+known (a state, an organization), a title, a month or a function word, and a clear edge before
+the name; in English the first word must be a known given name.
+"""
+
+from __future__ import annotations
+
+from ...reading import structure
+from .lexicon import AnyLexicon, Piece, Rules
+from .people import Candidate, name_like, phrase_at, plausible
+from .scanning import Known, known_at, punct_between, strip_options, without_possessive
+
+_PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
+
+
+def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Candidate]:
+    """Names found by a cue after them, by apposition, or by a known given name."""
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    firsts = r.index["after_verbs"]
+    verbs = {i: end for i, p in enumerate(ps) if (p.text if r.he else p.text.lower()) in firsts
+             and (end := phrase_at(ps, i, "after_verbs", r, allow_prefix=False))}
+    for i in range(1, len(ps)):
+        if punct_between(body, ps[i - 1], ps[i]):
+            after = body[ps[i - 1].end:ps[i].start].strip()
+            if after != "," or not _title_at(ps, i, r):
+                continue
+        elif i not in verbs:
+            continue
+        start = _name_before(body, ps, i, lex, r, known)
+        if start is not None and start not in taken:
+            taken.add(start)
+            out.append(_candidate(body, ps, start, i, r))
+    if r.he:
+        for end in verbs.values():
+            span = _name_after_verb(body, ps, end, lex, r, known)
+            if span is not None and span[0] not in taken:
+                taken.add(span[0])
+                out.append(_candidate(body, ps, *span, r))
+    # Hebrew: a known given name and the word after it; English names too many things after a
+    # given name (the Marshall Plan, Douglas Aircraft) to go without a cue.
+    for i, p in enumerate(ps[:-1] if r.he else ()):
+        if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)):
+            end = _name_after_given(body, ps, i, lex, r, known)
+            if end is not None:
+                out.append(_candidate(body, ps, i, end, r))
+    return [c for c in out if plausible(c[2], r)]
+
+
+def _given(word: str, r: Rules) -> bool:
+    """``word`` is a known given name (in Hebrew perhaps with a prefix letter: ושמעון)."""
+    if word in r.given:
+        return True
+    if not r.he:
+        return False
+    hit = _GIVEN.get(word)
+    if hit is None:
+        hit = _GIVEN[word] = any(rest in r.given for _, rest in strip_options(word, r, name_only=True)[1:])
+    return hit
+
+
+_GIVEN: dict[str, bool] = {}  # memo of _given for Hebrew words (a function of fixed data)
+
+
+def _candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:
+    e = without_possessive(body, ps[end - 1])
+    s = ps[start].start
+    first = ps[start].text
+    if r.he and first not in r.given:
+        # "ושמעון פרס, שר החוץ": a prefix letter before a known given name is not in the name
+        s += next((len(p) for p, rest in strip_options(first, r, name_only=True)[1:] if rest in r.given), 0)
+    return s, e, structure.collapse(body[s:e])
+
+
+def _title_at(ps: list[Piece], i: int, r: Rules) -> bool:
+    while i + 1 < len(ps) and ps[i].text.lower() in r.apposition_words:
+        i += 1  # "X Y, the ambassador", "X Y, then foreign minister"
+    return phrase_at(ps, i, "titles", r, allow_prefix=False) is not None
+
+
+def _word_of_name(word: str, r: Rules, lex: AnyLexicon) -> bool:
+    if r.he:
+        return name_like(word, r, False, lex) and not word.endswith(_PLURAL)
+    return word[:1].isupper() and name_like(word, r, True, lex)
+
+
+def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known: Known) -> int | None:
+    """Start of a two- or three-word name that ends right before piece ``i`` (a hyphenated
+    name is one word: קים איל-סונג)."""
+    starts: list[int] = []  # where each word of the name starts, from the last word back
+    start = i
+    while start > 0 and len(starts) < 3:
+        k = start - 1
+        if known_at(known, ps[k].start) is not None or known.spans.covers(ps[k].start):
+            break
+        hyphen = start < i and body[ps[k].end:ps[start].start] in ("-", "־", "‑")
+        if start < i and not hyphen and punct_between(body, ps[k], ps[start]):
+            break
+        if not _word_of_name(ps[k].text, r, lex):
+            break
+        if hyphen:
+            starts[-1] = k
+        else:
+            starts.append(k)
+        start = k
+    if len(starts) == 3 and ps[starts[-1]].text not in r.given:
+        starts.pop()  # three words only when the first is a known given name
+    if len(starts) < 2:
+        return None
+    start = starts[-1]
+    if start > 0 and _word_of_name(ps[start - 1].text, r, lex) and not punct_between(body, ps[start - 1], ps[start]):
+        return None  # no clear edge: the name may begin earlier
+    if not r.he and ps[start].text not in r.given:
+        return None
+    return start
+
+
+def _name_after_verb(body, ps: list[Piece], j: int, lex: AnyLexicon, r: Rules, known: Known) -> tuple[int, int] | None:
+    """Hebrew verb-first order: a two- or three-word name right after the verb and right before
+    a role with a prefix or in apposition ("כיהן X Y כשגריר", "מונה X Y לשגריר", "נפגש X Y, שגריר")."""
+    start, count = j, 0
+    while j < len(ps) and count < 3:
+        if known_at(known, ps[j].start) is not None or not _word_of_name(ps[j].text, r, lex):
+            break
+        if j > start and punct_between(body, ps[j - 1], ps[j]):
+            break
+        j, count = _word_end(body, ps, j), count + 1
+    if count < 2 or j >= len(ps):
+        return None
+    between = body[ps[j - 1].end:ps[j].start].strip()
+    if between == "," and _title_at(ps, j, r):
+        return start, j
+    if not between and phrase_at(ps, j, "titles", r, allow_prefix=True) is not None \
+            and phrase_at(ps, j, "titles", r, allow_prefix=False) is None:
+        return start, j  # the role carries a prefix: כשגריר, לשגריר
+    return None
+
+
+def _word_end(body: str, ps: list[Piece], j: int) -> int:
+    """The piece after the word at ``j`` (a hyphenated name is one word)."""
+    while j + 1 < len(ps) and body[ps[j].end:ps[j + 1].start] in ("-", "־", "‑"):
+        j += 1
+    return j + 1
+
+
+def _name_after_given(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known: Known) -> int | None:
+    """End of a given name's family name (one word, or a hyphenated one) after piece ``i``."""
+    j = i + 1
+    if j >= len(ps) or punct_between(body, ps[i], ps[j]) or known_at(known, ps[j].start) is not None:
+        return None
+    if not name_like(ps[j].text, r, False, lex, after_given=True) or r.is_never(ps[j].text):
+        return None
+    if (r.he and ps[j].text.endswith(_PLURAL)) or (not r.he and not ps[j].text[:1].isupper()):
+        return None
+    return _word_end(body, ps, j)
