@@ -12,9 +12,10 @@ The grammar is ours (dateparser misreads most Hebrew forms), in three stages:
 Values keep the precision the text gives: ``1948-11-28``, ``1961-10``, ``1961``. Readings chosen
 where the text allows more than one:
 
-- an ordinal decade of a century takes the usual reading, not the strict one: ``the first
-  decade of the 21st century`` / ``העשור הראשון של המאה ה-21`` is 2000–2009, ``the first and
-  second decades`` 2000–2019 (kind ``decade``);
+- a century and its ordinal decades take the usual reading, not the strict one: ``the 21st
+  century`` / ``המאה ה-21`` is 2000–2099, ``the first decade of the 21st century`` /
+  ``העשור הראשון של המאה ה-21`` 2000–2009, ``the first and second decades`` 2000–2019 (kind
+  ``decade``);
 - ``2014–15`` is 2014–2015; ``the 1950–1960s`` is 1950–1969; a range may end in a decade
   (``from 1975 to the late 1990s``: 1975–1999) and start in one that names its century
   (``from the 1960s to the 1980s``: 1960–1989); a dash alone joins a decade only when written

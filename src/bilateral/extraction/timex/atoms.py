@@ -135,7 +135,7 @@ def _years(a: Atom, m: re.Match) -> None:
 def _century(a: Atom, gd: dict, g: Grammar) -> None:
     a.part = g.parts.get(gd.get("part") or "", "")
     century = _century_of(gd, g)
-    lo, hi = (century - 1) * 100 + 1, century * 100
+    lo, hi = (century - 1) * 100, century * 100 - 1  # the usual reading, as for its decades
     if a.part:
         third = (hi - lo + 1) // 3
         i = ("early", "mid", "late").index(a.part)
