@@ -37,6 +37,7 @@ HEBREW = {
     "early decade": ("בתחילת שנות ה-80 חודשו.", ("בתחילת שנות ה-80", "decade", "1980", "1983")),
     "late decade": ("בסוף שנות ה-80 חודשו.", ("בסוף שנות ה-80", "decade", "1987", "1989")),
     "century": ("במהלך המאה ה-20 נסחרו.", ("המאה ה-20", "century", "1900", "1999")),
+    "until our days": ("והקשרים נמשכים ועד ימינו אלה.", ("ועד ימינו אלה", "present", "", "")),
     "since the year": ("מאז שנת 2005 פועלת שגרירות.", ("מאז שנת 2005", "after", "2005", "")),
     "after the year": ("לאחר שנת 1990 התחממו היחסים.", ("לאחר שנת 1990", "after", "1990", "")),
     "after": ("היחסים נורמלו לאחר 1990, אולם.", ("לאחר 1990", "after", "1990", "")),
@@ -71,6 +72,8 @@ ENGLISH = {
     "today": ("Today, the embassy in Sofia covers Albania.", ("Today", "present", "", "")),
     "as of": ("As of 2020 there is no embassy.", ("As of 2020", "present", "2020", "2020")),
     "century": ("Trade grew in the 20th century.", ("the 20th century", "century", "1900", "1999")),
+    "now": ("The embassy is now in Tel Aviv.", ("now", "present", "", "")),
+    "to this day": ("They remain allies to this day.", ("to this day", "present", "", "")),
 }
 
 

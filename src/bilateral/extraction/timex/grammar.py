@@ -98,7 +98,7 @@ def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
         # "בשנות ה-60 וה-70": a second decade that leans on the first one's keyword
         ("decade_tail", rf"(?<!\w){and_}(?:{the}[-־]?(?P<dd>[1-9]0)|{the}(?P<dw>{w.decades}))(?!\w)"),
         ("season", rf"(?<!\w)(?P<pre>{wp})(?P<season>{w.seasons})\s+(?:{d['of']}\s+)?(?P<y>{YEAR})(?!\w)"),
-        ("present", rf"(?<!\w)(?:{d['present_as_of']}[-־]?(?:{year_kw}\s+)?(?P<y>{YEAR})|(?:{w.present}))(?!\w)"),
+        ("present", rf"(?<!\w)(?:{d['present_as_of']}[-־]?(?:{year_kw}\s+)?(?P<y>{YEAR})|(?:{and_})?(?:{w.present}))(?!\w)"),
     ]
 
 
