@@ -72,7 +72,6 @@ ENGLISH = {
     "today": ("Today, the embassy in Sofia covers Albania.", ("Today", "present", "", "")),
     "as of": ("As of 2020 there is no embassy.", ("As of 2020", "present", "2020", "2020")),
     "century": ("Trade grew in the 20th century.", ("the 20th century", "century", "1900", "1999")),
-    "now": ("The embassy is now in Tel Aviv.", ("now", "present", "", "")),
     "to this day": ("They remain allies to this day.", ("to this day", "present", "", "")),
 }
 
