@@ -44,6 +44,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from ..files import atomic_open
 from ..tables import Tables
 from ..vocab import lang_code
+from .display import displayable
 
 __all__ = [
     "CHARTS", "STYLE", "actors", "alt_text", "caption", "dated_events", "mentions", "save",
@@ -220,7 +221,7 @@ def _draw(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables, ax: 
         _settle(fig)
         # The layout has converged: keep it, so that saving (PNG, then SVG) does not redo it.
         fig.set_layout_engine("none")
-    return fig
+    return displayable(fig)
 
 
 def _settle(fig: Figure, passes: int = 1) -> None:
