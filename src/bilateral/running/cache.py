@@ -1,4 +1,5 @@
-"""Cache keys: a report is rebuilt only when something it depends on has changed."""
+"""Cache keys: a report is rebuilt when something it depends on has changed, or when the files
+it vouches for are no longer the ones it wrote."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from importlib import resources as _res
 from pathlib import Path
 
 from .. import __version__
+from .manifest import MANIFEST
 from .parameters import notebook_path
 
 
@@ -32,7 +34,15 @@ def inputs_digest(seed: Path, params: dict) -> str:
     return h.hexdigest()
 
 
+def outputs_digest(folder: Path) -> dict[str, str]:
+    """Every file of the report in ``folder`` (relative path -> sha256), its manifest excepted.
+    Only files are hashed, never a variant's folder nested inside."""
+    files = [p for p in [*folder.glob("*"), *folder.glob("figures/*")] if p.is_file() and p.name != MANIFEST]
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(files)}
+
+
 def is_current(folder: Path, manifest: dict, inputs: str) -> bool:
-    """Whether the report in ``folder`` was built from ``inputs`` and is complete."""
+    """Whether the report in ``folder`` was built from ``inputs`` and its files are still the
+    ones it wrote (none altered, removed or added)."""
     return bool(manifest) and manifest.get("inputs") == inputs and manifest.get("status") == "ok" \
-        and (folder / "report.html").is_file()
+        and bool(manifest.get("outputs")) and outputs_digest(folder) == manifest["outputs"]

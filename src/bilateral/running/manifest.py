@@ -28,6 +28,8 @@ class Result:
     inputs: str = ""
     link: str = ""
     params: dict = field(default_factory=dict)
+    variant: str = ""  # "" for the default report, else its folder under the article's
+    outputs: dict = field(default_factory=dict)  # file (relative) -> sha256, checked by the cache
 
 
 def read_manifest(folder: Path) -> dict:
