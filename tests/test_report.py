@@ -14,7 +14,6 @@ import nbformat
 import pytest
 from conftest import ARTICLES, ROOT, SEED
 
-import bilateral
 from bilateral.errors import UsageError
 from bilateral.presentation import narrative, report
 from bilateral.running import batch
@@ -53,7 +52,7 @@ def _hashes_of_files(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
 
 
-def test_html_has_every_chart_no_code_and_the_tables_numbers(built):
+def test_html_has_every_chart_no_code_and_the_tables_numbers(built, seed_tables):
     page = (built / "report.html").read_text(encoding="utf-8")
     images = re.findall(r"<img\b[^>]*>", page)
     assert len(images) == 5
@@ -65,7 +64,7 @@ def test_html_has_every_chart_no_code_and_the_tables_numbers(built):
         assert (built / "figures" / f"{name}.png").is_file() and (built / "figures" / f"{name}.svg").is_file()
     assert "import bilateral" not in page and "report.figure(" not in page
     assert "jp-InputArea" not in page and "<script" not in page
-    t = bilateral.extract(SEED)
+    t = seed_tables
     dated = narrative.dated_events(t)
     first_year, last_year = dated.sort_key.iloc[0][:4], (dated.end.iloc[-1] or dated.start.iloc[-1])[:4]
     text = visible_text(page)
@@ -222,8 +221,8 @@ def test_cli_refuses_an_unknown_parameter_in_one_line(tmp_path):
     assert result.stderr.count("\n") == 1 and "unknown parameter 'colour'" in result.stderr
 
 
-def test_period_focuses_events():
-    t = report.focus(bilateral.extract(SEED), "1950-1962")
+def test_period_focuses_events(seed_tables):
+    t = report.focus(seed_tables, "1950-1962")
     years = {int((s or e)[:4]) for s, e in zip(t.events.start, t.events.end, strict=True)}
     assert years and min(years) >= 1950 and max(years) <= 1962
 
@@ -265,3 +264,13 @@ def test_batch_also_native_builds_the_hebrew_narrative_beside_the_english(tmp_pa
     assert '<html lang="he"' in (tmp_path / SEED.stem / "he" / "report.html").read_text(encoding="utf-8")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert index.count("<tr class=") == 2 and f'href="{SEED.stem}/he/report.html"' in index
+
+
+def test_reports_lists_every_report_and_variant_as_a_dataframe(built, built_he):
+    df = bilateral.reports(built.parent)
+    assert list(df.columns[:5]) == ["article_id", "variant", "title", "lang", "status"]
+    rows = {(r.article_id, r.variant): r for r in df.itertuples()}
+    assert set(rows) == {(built.name, ""), (built.name, "he")}
+    assert rows[(built.name, "he")].params == {"narrative_lang": "he"}
+    assert rows[(built.name, "")].status == "ok" and rows[(built.name, "")].page == str(built / "report.html")
+    assert bilateral.reports(built.parent / "nothing_here").empty
