@@ -47,3 +47,13 @@ def test_displayable_gives_png_bytes_and_leaves_pyplot_figures_alone():
         assert type(displayable(tracked)) is Figure  # the inline backend shows it already
     finally:
         plt.close(tracked)
+
+
+@pytest.mark.slow
+def test_batch_progress_in_a_notebook_is_a_widget(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"from bilateral.running import batch\nbatch.run([], {str(tmp_path)!r}, progress=True)")]
+    NotebookClient(nb, kernel_name="bilateral", timeout=120).execute()
+    kinds = {k for o in nb.cells[0].outputs for k in o.get("data", {})}
+    assert "application/vnd.jupyter.widget-view+json" in kinds, nb.cells[0].outputs
+    assert not [o for o in nb.cells[0].outputs if o.get("output_type") == "stream" and "report" in o.get("text", "")]

@@ -14,6 +14,7 @@ import nbformat
 import pytest
 from conftest import ARTICLES, ROOT, SEED
 
+import bilateral
 from bilateral.errors import UsageError
 from bilateral.presentation import narrative, report
 from bilateral.running import batch
