@@ -275,3 +275,18 @@ def test_reports_lists_every_report_and_variant_as_a_dataframe(built, built_he):
     assert rows[(built.name, "he")].params == {"narrative_lang": "he"}
     assert rows[(built.name, "")].status == "ok" and rows[(built.name, "")].page == str(built / "report.html")
     assert bilateral.reports(built.parent / "nothing_here").empty
+
+
+def test_nbconvert_by_hand_drops_the_tagged_notes(built_he):
+    """The README's nbconvert line on an executed Hebrew report: no English working notes."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config({"TagRemovePreprocessor": {"remove_cell_tags": ["notes"]},
+                     "TemplateExporter": {"exclude_input": True}})
+    nb = nbformat.read(built_he / "report.ipynb", as_version=4)
+    body, _ = HTMLExporter(config=config).from_notebook_node(nb)
+    text = visible_text(body)
+    assert "הערך מתארך" in text
+    for note in ("The report for one article", "Read the article into tables", "The written report:"):
+        assert note not in text
