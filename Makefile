@@ -13,21 +13,33 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m bilateral.kernel >/dev/null
+	@$(MAKE) --no-print-directory strip-outputs
 	@touch $(STAMP)
 
-.PHONY: help venv report extract test test-fast lint format lab notebooks clean
+.PHONY: help venv kernel strip-outputs params report extract test test-fast lint format lab notebooks clean
 
 help: ## show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-venv: $(STAMP) ## build .venv (only when missing or pyproject.toml changed)
+venv: $(STAMP) ## build .venv (only when missing or pyproject.toml changed), its kernel and the git output filter
+
+kernel: $(STAMP) ## install the kernel for your user too, so a JupyterLab outside .venv lists "Python (bilateral)"
+	$(BIN)/python -m bilateral.kernel --user
+
+strip-outputs: ## make git strip notebook outputs on commit (nbstripout; make venv runs it)
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  $(BIN)/nbstripout --install --attributes .gitattributes && echo "git: notebook outputs are stripped on commit"; \
+	fi
+
+params: $(STAMP) ## list the report notebook's parameters (for bilateral report/batch -p NAME VALUE)
+	$(BIN)/bilateral params
 
 extract: $(STAMP) ## write the tables of every seed to data/processed/
 	$(BIN)/bilateral extract
 
-report: $(STAMP) ## the main job: tables and an HTML report for every seed in seeds/ (reports/index.html)
+report: $(STAMP) ## the main job: tables and HTML reports (English, and the article's own language) for every seed (reports/index.html)
 	$(BIN)/bilateral extract
-	$(BIN)/bilateral batch --jobs $(JOBS)
+	$(BIN)/bilateral batch --also-native --jobs $(JOBS)
 
 test: $(STAMP) lint ## lint, then run every test
 	$(BIN)/python -m pytest
@@ -48,4 +60,4 @@ lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab notebooks/
 
 clean: ## remove generated outputs (data/processed, reports) but keep .venv
-	rm -rf data/processed reports/*/ reports/index.html
+	rm -rf data/processed reports/*/ reports/.locks reports/index.html

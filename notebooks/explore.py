@@ -31,6 +31,7 @@ seed: str = ""  # seed file to explore (empty: the embedded default article)
 
 # %%
 import bilateral
+from bilateral import charts
 
 tables = bilateral.extract(seed or None)
 tables.names
@@ -49,6 +50,12 @@ tables.article.T
 
 # %%
 tables.sections[["section_id", "level", "title", "parent_id", "n_paragraphs", "n_sentences", "n_words", "is_empty"]]
+
+# %% [markdown]
+# **How is the article built?** Words per section, in reading order.
+
+# %%
+charts.structure(tables)
 
 # %% [markdown]
 # ## Sentences
@@ -96,6 +103,12 @@ tables.entities.sort_values("n_mentions", ascending=False).head(15)
 bilateral.tables.mentions_by_section(tables).head(10)
 
 # %% [markdown]
+# **Who is named most, and where?** The same mentions as a chart.
+
+# %%
+charts.actors(tables)
+
+# %% [markdown]
 # ## Quotes
 # Quoted words and the person the sentence names as saying them (empty when it names no one).
 
@@ -111,10 +124,36 @@ tables.quotes[["quote_id", "sentence_id", "speaker", "text"]]
 tables.events[["event_id", "start", "end", "kind", "tone", "era", "text"]]
 
 # %% [markdown]
+# **Who took part in each event?** The `actors` ids joined to the entities' names.
+
+# %%
+bilateral.tables.event_actors(tables)[["event_id", "start", "kind", "name", "canonical", "type"]]
+
+# %% [markdown]
+# **When did things happen, and of what kind?**
+
+# %%
+charts.timeline(tables)
+
+# %% [markdown]
 # **How warm was each era?**
 
 # %%
 tables.events.groupby("era", sort=False).tone.agg(["count", "mean"]).round(2)
+
+# %% [markdown]
+# **When did relations warm or cool?** Tone by year, with the turning points marked.
+
+# %%
+charts.warmth(tables)
+
+# %% [markdown]
+# ## Reports built so far
+# Every report in `reports/` (and each variant: another narrative language, a period), with its
+# parameters and status. Empty until `make report` or `bilateral report` has run.
+
+# %%
+bilateral.reports()
 
 # %% [markdown]
 # ## Where to go next

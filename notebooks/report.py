@@ -15,23 +15,25 @@
 #     name: bilateral
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["notes"]
 # # Bilateral relations report
 #
-# The report for one article. Run it in JupyterLab, or in batch with `bilateral report` /
-# `bilateral batch` (papermill injects the parameters below). Every cell is one call into the
-# `bilateral` package; the markdown cells are notes for notebook readers and are left out of the
-# published HTML, whose headings come from the calls in the chosen language.
+# The report for one article. Run it in JupyterLab to look at it: a run by hand writes no file
+# (charts are shown inline) unless `out_dir` names a folder for the figures. To publish, use
+# `bilateral report` or `bilateral batch` (papermill injects the parameters below; `bilateral
+# params` lists them). Every cell is one call into the `bilateral` package; the markdown cells
+# are notes for notebook readers, tagged `notes` and left out of the published HTML, whose
+# headings come from the calls in the chosen language.
 
 # %% tags=["parameters"]
 seed: str = ""  # article to analyse (empty: the embedded default, resolved by the library)
-out_dir: str = ""  # folder for the SVG and PNG figures (empty: reports/<article_id>/figures)
+out_dir: str = ""  # folder for the SVG and PNG figures (empty: none written by hand; the runner writes them beside the report)
 narrative_lang: str = "en"  # language of the narrative and the headings: "en" or "he"
 period: str = ""  # year range to focus the charts and narrative on, e.g. "1948-1990"
 top_n: int = 3  # how many turning points, actors and quotes the narrative names
 figure_format: str = "png"  # image format embedded in the report: "png" or "svg"
 
-# %% [markdown]
+# %% [markdown] tags=["notes"]
 # ## Load
 # Read the article into tables, and keep the events of the chosen period.
 
@@ -42,16 +44,16 @@ from bilateral import report
 tables = report.focus(bilateral.extract(seed or None), period)
 report.title(tables, narrative_lang)
 
-# %% [markdown]
+# %% [markdown] tags=["notes"]
 # ## Narrative
 # The written report: phases, turning points, actors, quotes and the source, from the tables.
 
 # %%
 report.story(tables, narrative_lang, top_n)
 
-# %% [markdown]
+# %% [markdown] tags=["notes"]
 # ## Charts
-# Each chart is saved as SVG and PNG under `out_dir` and shown inline with its caption.
+# Each chart is shown inline with its caption (and saved as SVG and PNG when there is a folder).
 
 # %%
 report.figure(tables, "timeline", out_dir, figure_format, narrative_lang)
@@ -68,7 +70,7 @@ report.figure(tables, "mentions", out_dir, figure_format, narrative_lang)
 # %%
 report.figure(tables, "structure", out_dir, figure_format, narrative_lang)
 
-# %% [markdown]
+# %% [markdown] tags=["notes"]
 # ## Tables
 # The dated events, the people and the quotes behind the narrative.
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: the project's paths and small seed builders."""
+"""Shared fixtures: the project's paths, the seed's tables (extracted once) and small seed builders."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ def write_seed(tmp_path):
     return _write
 
 
-def test_articles() -> list[Path]:
-    """The hand-written test articles in tests/articles/."""
-    return sorted(ARTICLES.glob("*.txt"))
+@pytest.fixture(scope="session")
+def seed_tables():
+    """The tables of the embedded seed, extracted once for the whole session: read, never modify."""
+    import bilateral
+
+    return bilateral.extract(SEED)

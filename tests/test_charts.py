@@ -22,8 +22,8 @@ ENGLISH = ARTICLES / "en_02_cuba_north_korea.txt"
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return bilateral.extract()
+def seed(seed_tables):
+    return seed_tables  # conftest extracts the seed once per session
 
 
 @pytest.fixture(scope="module")

@@ -208,11 +208,11 @@ def test_an_acronym_counts_within_the_article_that_defines_it():
 
 
 def test_tables_do_not_depend_on_the_order_articles_are_extracted_in():
-    from conftest import test_articles
+    from conftest import ARTICLES
 
     sources = [article.parse(_en_seed("Velmar", "In 1961 the VNF spoke for peace."), "uses"),
                article.parse(_en_seed("Velmar front", "The Velmar National Front (VNF) was founded in 1959."), "defines"),
-               *(article.load(p) for p in test_articles())]
+               *(article.load(p) for p in sorted(ARTICLES.glob("*.txt")))]
 
     def run(order):
         return {a.article_id: tables.build(a) for a in order}

@@ -5,15 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ARTICLES, SEED
+from conftest import ARTICLES
 
 import bilateral
 from bilateral.presentation import narrative
-
-
-@pytest.fixture(scope="module")
-def seed_tables():
-    return bilateral.extract(SEED)
 
 
 @pytest.mark.parametrize("lang", ["en", "he"])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 
 from conftest import ROOT
-
-from bilateral import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -21,15 +21,31 @@ def test_python_examples_run(monkeypatch, capsys):
     assert "##" in capsys.readouterr().out  # the narrative was printed
 
 
+def _help(*args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "bilateral.cli", *args, "--help"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_every_command_and_option_shown_exists():
-    parser = cli._parser()
-    commands = set(parser._subparsers._group_actions[0].choices)
-    for line in re.findall(r"^bilateral (\w+)(.*)$", README, re.M):
-        command, rest = line
+    """Read from `bilateral --help` and `bilateral COMMAND --help`, as a user would."""
+    commands = set(re.findall(r"^    (\w+) {2,}", _help(), re.M))
+    assert {"extract", "report", "batch", "params"} <= commands
+    options: dict[str, set[str]] = {}
+    for command, rest in re.findall(r"^bilateral (\w+)(.*)$", README, re.M):
         assert command in commands, command
-        options = set(parser._subparsers._group_actions[0].choices[command]._option_string_actions)
-        for option in re.findall(r"(--?[a-z][\w-]*)", rest.split("#")[0]):
-            assert option in options, (command, option)
+        if command not in options:
+            options[command] = set(re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", _help(command)))
+        for option in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", rest.split("#")[0]):
+            assert option in options[command], (command, option)
+
+
+def test_every_make_target_shown_exists():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, re.M))
+    for target in re.findall(r"`make ([a-z][\w-]*)", README):
+        assert target in targets, target
 
 
 def test_both_setup_commands_are_documented_and_exist():

@@ -5,15 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pandas.testing as pdt
 import pytest
-from conftest import SEED
 
 import bilateral
 from bilateral import tables
-
-
-@pytest.fixture(scope="module")
-def seed_tables():
-    return bilateral.extract(SEED)
 
 
 def test_every_table_has_the_documented_columns_and_dtypes(seed_tables):

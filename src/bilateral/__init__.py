@@ -16,12 +16,15 @@ from .reading import article
 from .reading.article import Article
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .tables import Tables
 
 __version__ = "0.1.0"
 __all__ = [
     "Article", "BilateralError", "BilateralWarning", "SCHEMAS", "SeedFormatError", "Tables",
-    "__version__", "article", "extract", "load", "load_corpus", "paths", "structure", "tables",
+    "__version__", "article", "extract", "load", "load_corpus", "paths", "reports", "structure",
+    "tables",
 ]
 
 
@@ -44,6 +47,24 @@ def load_corpus(folder: str | Path | None = None):
     from .corpus import load_corpus as _load_corpus
 
     return _load_corpus(folder)
+
+
+def reports(folder: str | Path | None = None) -> pd.DataFrame:
+    """The reports that exist in ``folder`` (default: ``reports/``), one row per report and
+    variant: article, variant, title, language, status, events, period, parameters, error and
+    the path of its page (empty when it failed before writing one)."""
+    import pandas as pd
+
+    from .running.batch import on_disk, report_folder
+
+    root = Path(folder) if folder is not None else paths.reports_dir()
+    columns = ["article_id", "variant", "title", "lang", "status", "n_events", "period", "params", "error", "page"]
+    rows = []
+    for r in on_disk(root) if root.is_dir() else []:
+        page = report_folder(root, r.article_id, r.variant) / "report.html"
+        rows.append([r.article_id, r.variant, r.title, r.lang, r.status, r.n_events, r.period, dict(r.params),
+                     r.error, str(page) if page.is_file() else ""])
+    return pd.DataFrame(rows, columns=columns)
 
 
 # Short names for the pipeline's modules, so `from bilateral import charts` keeps working.

@@ -1,4 +1,5 @@
-"""The ``bilateral`` command: ``extract`` tables, ``report`` and ``batch``, ``fetch`` articles."""
+"""The ``bilateral`` command: ``extract`` tables, build one ``report`` or a ``batch`` of them,
+list the report notebook's ``params``, and ``fetch`` articles from Wikipedia."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, paths
-from .errors import BilateralError, BilateralWarning
+from .errors import BilateralError, BilateralWarning, UsageError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="write every table of each seed as CSV")
     ex.add_argument("seeds", nargs="*", type=Path, metavar="SEED",
-                    help="seed files (default: every seeds/*.txt)")
+                    help="seed files or folders of them (default: every seeds/*.txt)")
     ex.add_argument("--out", type=Path, default=None, metavar="DIR",
                     help="output folder (default: data/processed)")
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -33,10 +34,15 @@ def _parser() -> argparse.ArgumentParser:
     _report_options(rep)
 
     bat = sub.add_parser("batch", help="build the reports of many seeds in parallel, plus an index page")
-    bat.add_argument("seeds", nargs="*", type=Path, metavar="SEED", help="seed files (default: every seeds/*.txt)")
+    bat.add_argument("seeds", nargs="*", type=Path, metavar="SEED",
+                     help="seed files or folders of them (default: every seeds/*.txt)")
     bat.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="reports built at once (default: 2)")
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
+    bat.add_argument("--also-native", action="store_true",
+                     help="also build each non-English article's report with the narrative in its own language")
     _report_options(bat)
+
+    sub.add_parser("params", help="list the report notebook's parameters (for -p NAME VALUE)")
     _fetch_parser(sub)
     return parser
 
@@ -61,8 +67,9 @@ def _fetch_parser(sub) -> None:
 def _report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: reports)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                   help="set a report notebook parameter (see `bilateral params`)")
-    p.add_argument("--force", action="store_true", help="rebuild even when the inputs have not changed")
+                   help="set a report notebook parameter; `bilateral params` lists them. A report "
+                        "with other than the default parameters goes to DIR/<article>/<variant>/")
+    p.add_argument("--force", action="store_true", help="rebuild even when the inputs and outputs have not changed")
     p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -93,7 +100,21 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 
 def _seeds(given: list[Path]) -> list[Path]:
-    return list(given) if given else paths.all_seeds()
+    """The seed files named (a folder stands for its ``*.txt``), or every seed in ``seeds/``.
+    A name that does not exist is bad input: refused before anything runs."""
+    if not given:
+        return paths.all_seeds()
+    seeds = []
+    for path in given:
+        if path.is_dir():
+            seeds.extend(sorted(path.glob("*.txt")))
+        elif path.is_file():
+            seeds.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder (give a seed .txt file or a folder of them)")
+    if not seeds:
+        raise UsageError(f"{' '.join(map(str, given))}: no *.txt seed in the folders given")
+    return seeds
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -135,11 +156,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     batch.ensure_kernel()
     out = args.out or paths.reports_dir()
     result = batch.build(seed, out, params, force=args.force)
+    folder = batch.report_folder(out, result.article_id, result.variant)
     if result.status == "failed":
         print(f"bilateral: error: {result.seed}: report failed: {result.error} "
-              f"(see {Path(out) / result.article_id / 'failed.ipynb'})", file=sys.stderr)
+              f"(see {folder / 'failed.ipynb'})", file=sys.stderr)
         return 1
-    print(Path(out) / result.article_id / "report.html")
+    print(folder / "report.html")
     return 0
 
 
@@ -156,7 +178,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return 2
     params = batch.check_parameters(dict(args.parameter))
     out = args.out or paths.reports_dir()
-    results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force, progress=not args.no_progress)
+    results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force,
+                        progress=not args.no_progress, also_native=args.also_native)
     failed = [r for r in results if r.status == "failed"]
     built = sum(r.status == "ok" for r in results)
     cached = sum(r.status == "cached" for r in results)
@@ -177,7 +200,21 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"extract": cmd_extract, "report": cmd_report, "batch": cmd_batch, "fetch": cmd_fetch}
+def cmd_params(args: argparse.Namespace) -> int:
+    """List the parameters of the report notebook, read from its tagged parameters cell."""
+    from .running import parameters
+
+    rows = [(p["name"], p["type"], repr(p["default"]), p["help"]) for p in parameters.describe()]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for name, kind, default, text in rows:
+        print(f"{name:<{widths[0]}}  {kind:<{widths[1]}}  {default:<{widths[2]}}  {text}")
+    owned = ", ".join(sorted(parameters.RUNNER_OWNED))
+    print(f"\nSet with -p NAME VALUE. {owned}: set by the runner (the SEED argument and --out).")
+    return 0
+
+
+_COMMANDS = {"extract": cmd_extract, "report": cmd_report, "batch": cmd_batch, "params": cmd_params,
+             "fetch": cmd_fetch}
 
 if __name__ == "__main__":
     sys.exit(main())

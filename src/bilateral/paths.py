@@ -58,6 +58,13 @@ def reports_dir() -> Path:
     return Path(env) if env else project_root() / "reports"
 
 
+def runner_reports_dir() -> Path | None:
+    """The folder the batch runner gave its kernel (``$BILATERAL_REPORTS``), or ``None`` in a
+    notebook run by hand, which then writes no file unless told where."""
+    env = os.environ.get(REPORTS_ENV)
+    return Path(env) if env else None
+
+
 def notebooks_dir() -> Path:
     """``notebooks/``: the report and exploration notebooks."""
     return project_root() / "notebooks"

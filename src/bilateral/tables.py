@@ -257,6 +257,17 @@ def mentions_by_section(tables: Tables) -> pd.DataFrame:
     return out.sort_values(["n", "section_id", "name"], ascending=[False, True, True]).drop(columns="section_id").reset_index(drop=True)
 
 
+def event_actors(tables: Tables) -> pd.DataFrame:
+    """The ``actors`` of each event (entity ids) joined to their names: one row per event and
+    actor, ``event_id, start, kind, tone, entity_id, name, canonical, type``."""
+    pairs = tables.events[["event_id", "start", "kind", "tone", "actors"]].assign(
+        entity_id=tables.events.actors.str.split(";")).explode("entity_id")
+    pairs = pairs[pairs.entity_id.notna() & (pairs.entity_id != "")].astype({"entity_id": "int64"})
+    named = pairs.drop(columns="actors").merge(
+        tables.entities[["entity_id", "name", "canonical", "type"]], on="entity_id", how="left")
+    return named.sort_values(["event_id", "entity_id"]).reset_index(drop=True)
+
+
 def write(tables: Tables, out_dir: str | Path) -> Path:
     """Write every table to ``out_dir/<article_id>/<table>.csv`` (each file atomically)."""
     folder = Path(out_dir) / tables.article_id

@@ -14,6 +14,7 @@ from matplotlib.lines import Line2D
 from .charts import STYLE, year_fraction
 from .comparison import BOTH, DATES_DIFFER, Comparison
 from .comparison_text import edition_names, words
+from .display import displayable
 
 # Okabe-Ito colours (colour-blind safe); each status also differs by line style or fill.
 _MATCHED, _DIFFER, _ALONE = "#333333", "#d55e00", "#8a8a8a"
@@ -48,7 +49,7 @@ def facing_timelines(comp: Comparison, lang: str = "en", ax: Axes | None = None)
                 ax.plot([x], [_Y[side]], marker="o", markersize=6, linestyle="none", zorder=2,
                         markerfacecolor="white" if alone else colour, markeredgecolor=colour)
         _frame(ax, names, w)
-    return ax.figure
+    return displayable(ax.figure)
 
 
 def _frame(ax: Axes, names: list[str], w: dict) -> None:

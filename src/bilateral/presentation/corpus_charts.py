@@ -21,6 +21,7 @@ from ..tables import Tables
 from ..vocab import lang_code
 from . import corpus_views as views
 from .charts import STYLE
+from .display import displayable
 
 TOP_ACTORS = 15
 _WARM, _COLD, _GOLD = "#b2182b", "#2166ac", "#555555"
@@ -58,7 +59,7 @@ def decades(corpus: Tables, lang: str = "en", ax: Axes | None = None) -> Figure:
         ax.spines[:].set_visible(False)
         ax.tick_params(length=0)
         ax.figure.subplots_adjust(left=0.32, bottom=0.25)
-    return ax.figure
+    return displayable(ax.figure)
 
 
 def warmth(corpus: Tables, lang: str = "en") -> Figure:
@@ -93,7 +94,7 @@ def warmth(corpus: Tables, lang: str = "en") -> Figure:
         fig.suptitle(w["title"], fontweight="bold")
         # Room in inches, whatever the number of rows: the title above, the legend below.
         fig.subplots_adjust(hspace=0.6, top=1 - 0.7 / height, bottom=0.75 / height)
-    return fig
+    return displayable(fig)
 
 
 def actors(corpus: Tables, lang: str = "en", ax: Axes | None = None) -> Figure:
@@ -119,7 +120,7 @@ def actors(corpus: Tables, lang: str = "en", ax: Axes | None = None) -> Figure:
         ax.spines[:].set_visible(False)
         ax.tick_params(length=0)
         ax.figure.subplots_adjust(left=0.25, bottom=0.45)
-    return ax.figure
+    return displayable(ax.figure)
 
 
 def _name(row, lang: str) -> str:
@@ -144,7 +145,7 @@ def dated(corpus: Tables, lang: str = "en", ax: Axes | None = None) -> Figure:
         ax.set_xlabel(w["xlabel"])
         ax.set_title(w["title"])
         ax.figure.subplots_adjust(left=0.32)
-    return ax.figure
+    return displayable(ax.figure)
 
 
 #: Chart name -> function, as the corpus report cells name them.

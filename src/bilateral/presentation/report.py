@@ -7,8 +7,10 @@ Each function returns an :class:`Html` object that Jupyter displays and nbconver
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import re
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -99,20 +101,27 @@ def figure(tables: Tables, name: str, out_dir: str | Path = "", fmt: str = "png"
         raise UsageError(f"figure format must be 'png' or 'svg', not {fmt!r}")
     folder = figures_dir(tables, out_dir)
     fig = charts.CHARTS[name](tables, lang=lang)
-    files = charts.save(fig, folder, name, formats=("svg", "png"))
+    # A notebook run by hand (no out_dir, no batch runner) writes nothing: the image is embedded only.
+    with tempfile.TemporaryDirectory() if folder is None else contextlib.nullcontext(folder) as where:
+        files = charts.save(fig, where, name, formats=("svg", "png") if folder else (fmt,))
+        chosen = next(f for f in files if f.suffix == f".{fmt}")
+        data = chosen.read_bytes()
     fig.clear()
-    chosen = next(f for f in files if f.suffix == f".{fmt}")
     mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    src = f"data:{mime};base64," + base64.b64encode(chosen.read_bytes()).decode("ascii")
+    src = f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
     macro = environment().get_template("fragments.html.j2").module.figure
     # The data URL is built here from our own file, so it is marked safe; caption and alt are escaped.
     shown = macro(Markup(src), charts.alt_text(name, tables, lang), charts.caption(name, tables, lang), lang, direction(lang))
     return Html(str(heading(name, lang)) + str(shown))
 
 
-def figures_dir(tables: Tables, out_dir: str | Path = "") -> Path:
-    """Where figures go: ``out_dir`` (project-relative or absolute), else ``reports/<id>/figures``."""
-    folder = paths.resolve_output(out_dir) if out_dir else paths.reports_dir() / tables.article_id / "figures"
+def figures_dir(tables: Tables, out_dir: str | Path = "") -> Path | None:
+    """Where figures go: ``out_dir`` (project-relative or absolute), else the batch runner's
+    ``<folder>/<id>/figures``, else ``None``: a notebook run by hand writes no file."""
+    runner = paths.runner_reports_dir()
+    if not out_dir and runner is None:
+        return None
+    folder = paths.resolve_output(out_dir) if out_dir else runner / tables.article_id / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -16,6 +16,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ...tables import Tables
 from ..chronology import tone_class
+from ..display import displayable
 from .style import STYLE, chart_words, sheet, tone_colors
 
 
@@ -34,7 +35,7 @@ def draw_chart(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables,
         settle(fig)
         # The layout has converged: keep it, so that saving (PNG, then SVG) does not redo it.
         fig.set_layout_engine("none")
-    return fig
+    return displayable(fig)
 
 
 def settle(fig: Figure, passes: int = 1) -> None:
