@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("seeds", nargs="*", type=Path, metavar="SEED", help="seed files (default: every seeds/*.txt)")
     bat.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="reports built at once (default: 2)")
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
+    bat.add_argument("--executor", choices=("local", "dask"), default="local",
+                     help="where reports are built: local worker processes (default) or a Dask cluster")
+    bat.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --executor dask)")
     _report_options(bat)
     return parser
 
@@ -135,7 +138,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return 2
     params = batch.check_parameters(dict(args.parameter))
     out = args.out or paths.reports_dir()
-    results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force, progress=not args.no_progress)
+    with _executor(args, seeds, out) as executor:
+        results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force,
+                            progress=not args.no_progress, executor=executor)
     failed = [r for r in results if r.status == "failed"]
     built = sum(r.status == "ok" for r in results)
     cached = sum(r.status == "cached" for r in results)
@@ -143,6 +148,29 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"bilateral: error: {r.seed}: {r.error}", file=sys.stderr)
     print(f"{len(results)} reports: {built} built, {cached} up to date, {len(failed)} failed; index: {Path(out) / 'index.html'}")
     return 1 if failed else 0
+
+
+def _executor(args: argparse.Namespace, seeds: list[Path], out: Path):
+    """A context giving the batch's executor: None (the local pool) or a checked Dask client."""
+    import contextlib
+
+    from .errors import UsageError
+
+    if args.executor == "local":
+        if args.scheduler:
+            raise UsageError("--scheduler needs --executor dask")
+        return contextlib.nullcontext()
+    if not args.scheduler:
+        raise UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
+    from .running.dask_executor import DaskExecutor
+
+    executor = DaskExecutor(args.scheduler)
+    try:
+        executor.check(seeds, out)  # refuse before the progress bar starts
+    except BaseException:
+        executor.close()
+        raise
+    return executor
 
 
 _COMMANDS = {"extract": cmd_extract, "report": cmd_report, "batch": cmd_batch}
