@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="seed files (default: every seeds/*.txt)")
     ex.add_argument("--out", type=Path, default=None, metavar="DIR",
                     help="output folder (default: data/processed)")
+    ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="seeds extracted at once (default: 1)")
+    ex.add_argument("--no-progress", action="store_true", help="no progress bar (it shows only on a terminal)")
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     rep = sub.add_parser("report", help="build the HTML report of one seed")
@@ -83,24 +85,30 @@ def _seeds(given: list[Path]) -> list[Path]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write the tables of each seed; a bad seed is reported and skipped, and the exit is 2."""
-    from . import extract, tables
+    from .running import extracting
 
     out = args.out or paths.processed_dir()
-    status = 0
     seeds = _seeds(args.seeds)
     if not seeds:
         print("bilateral: error: no seeds given and seeds/ has no *.txt files", file=sys.stderr)
         return 2
-    for seed in seeds:
-        try:
-            folder = tables.write(extract(seed), out)
-        except BilateralError as exc:
+    if args.jobs < 1:
+        print("bilateral: error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    done = {r.seed: r for r in extracting.extract_many(seeds, out, args.jobs, False if args.no_progress else None)}
+    status = 0
+    for seed in seeds:  # reported in the order given, whatever the order of completion
+        r = done[Path(seed)]
+        for message in r.warnings:
+            print(f"bilateral: warning: {message}", file=sys.stderr)
+        if r.error:
             if args.debug:
-                raise
-            print(f"bilateral: error: {exc}", file=sys.stderr)
+                print(r.traceback, end="", file=sys.stderr)
+            print(f"bilateral: error: {r.error}", file=sys.stderr)
             status = 2
-            continue
-        print(folder)
+        else:
+            print(r.folder)
+    # Corpus-wide tables (every article at once) belong here, after every article's folder is written.
     return status
 
 
