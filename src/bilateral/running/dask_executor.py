@@ -23,6 +23,7 @@ Failures:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import uuid
@@ -142,7 +143,8 @@ class DaskExecutor:
             for future in as_completed(futures, loop=self.client.loop):
                 yield _result(future, futures[future])
         finally:
-            self.client.cancel(list(futures))
+            with contextlib.suppress(Exception):  # the scheduler may be gone already
+                self.client.cancel(list(futures))
 
 
 def _problem(seen: dict, mine: dict, out: str) -> str:

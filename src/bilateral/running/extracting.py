@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..errors import BilateralError
+from ..errors import BilateralError, BilateralWarning
 
 
 @dataclass
@@ -45,8 +45,6 @@ def extract_one(seed: Path, out: Path) -> Extracted:
             result.error = str(exc)
             result.traceback = traceback.format_exc()
     # Only the project's warnings reach the user, as the command line shows them today.
-    from ..errors import BilateralWarning
-
     result.warnings = [str(w.message) for w in caught if issubclass(w.category, BilateralWarning)]
     return result
 
