@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="seed files or folders of them (default: every seeds/*.txt)")
     ex.add_argument("--out", type=Path, default=None, metavar="DIR",
                     help="output folder (default: data/processed)")
+    ex.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="seeds extracted at once (default: 1)")
+    ex.add_argument("--no-progress", action="store_true", help="no progress bar (it shows only on a terminal)")
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     rep = sub.add_parser("report", help="build the HTML report of one seed")
@@ -40,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
     bat.add_argument("--also-native", action="store_true",
                      help="also build each non-English article's report with the narrative in its own language")
+    bat.add_argument("--executor", choices=("local", "dask"), default="local",
+                     help="where reports are built: local worker processes (default) or a Dask cluster")
+    bat.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --executor dask)")
     _report_options(bat)
 
     sub.add_parser("params", help="list the report notebook's parameters (for -p NAME VALUE)")
@@ -119,27 +124,33 @@ def _seeds(given: list[Path]) -> list[Path]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write the tables of each seed; a bad seed is reported and skipped, and the exit is 2."""
-    from . import corpus, extract, tables
+    from . import corpus
+    from .running import extracting
 
     out = args.out or paths.processed_dir()
-    status = 0
     seeds = _seeds(args.seeds)
     if not seeds:
         print("bilateral: error: no seeds given and seeds/ has no *.txt files", file=sys.stderr)
         return 2
-    extracted = []
-    for seed in seeds:
-        try:
-            extracted.append(extract(seed))
-            folder = tables.write(extracted[-1], out)
-        except BilateralError as exc:
+    if args.jobs < 1:
+        print("bilateral: error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    progress = False if args.no_progress else None
+    done = {r.seed: r for r in extracting.extract_many(seeds, out, args.jobs, progress, keep=len(seeds) > 1)}
+    status = 0
+    for seed in seeds:  # reported in the order given, whatever the order of completion
+        r = done[Path(seed)]
+        for message in r.warnings:
+            print(f"bilateral: warning: {message}", file=sys.stderr)
+        if r.error:
             if args.debug:
-                raise
-            print(f"bilateral: error: {exc}", file=sys.stderr)
+                print(r.traceback, end="", file=sys.stderr)
+            print(f"bilateral: error: {r.error}", file=sys.stderr)
             status = 2
-            continue
-        print(folder)
-    corpus.write_tables(extracted, out)  # two or more articles: also <out>/corpus/*.parquet
+        else:
+            print(r.folder)
+    # Corpus-wide tables (every article at once), after every article's folder is written.
+    corpus.write_tables([r.tables for r in (done[Path(s)] for s in seeds) if r.tables is not None], out)
     return status
 
 
@@ -178,8 +189,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return 2
     params = batch.check_parameters(dict(args.parameter))
     out = args.out or paths.reports_dir()
-    results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force,
-                        progress=not args.no_progress, also_native=args.also_native)
+    with _executor(args, seeds, out) as executor:
+        results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force,
+                            progress=not args.no_progress, also_native=args.also_native, executor=executor)
     failed = [r for r in results if r.status == "failed"]
     built = sum(r.status == "ok" for r in results)
     cached = sum(r.status == "cached" for r in results)
@@ -211,6 +223,29 @@ def cmd_params(args: argparse.Namespace) -> int:
     owned = ", ".join(sorted(parameters.RUNNER_OWNED))
     print(f"\nSet with -p NAME VALUE. {owned}: set by the runner (the SEED argument and --out).")
     return 0
+
+
+def _executor(args: argparse.Namespace, seeds: list[Path], out: Path):
+    """A context giving the batch's executor: None (the local pool) or a checked Dask client."""
+    import contextlib
+
+    from .errors import UsageError
+
+    if args.executor == "local":
+        if args.scheduler:
+            raise UsageError("--scheduler needs --executor dask")
+        return contextlib.nullcontext()
+    if not args.scheduler:
+        raise UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
+    from .running.dask_executor import DaskExecutor
+
+    executor = DaskExecutor(args.scheduler)
+    try:
+        executor.check(seeds, out)  # refuse before the progress bar starts
+    except BaseException:
+        executor.close()
+        raise
+    return executor
 
 
 _COMMANDS = {"extract": cmd_extract, "report": cmd_report, "batch": cmd_batch, "params": cmd_params,

@@ -179,9 +179,10 @@ def _execute(seed: Path, staging: Path, params: dict):
                     progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
                     kernel_manager_class=_QuietKernelManager.get(),
                 )
-            except RuntimeError as exc:
-                # Many kernels starting at once can miss their start-up deadline: retry that once.
-                if "Kernel didn't respond" not in str(exc) or attempt:
+            except Exception as exc:  # noqa: BLE001 - filtered just below
+                # Many kernels starting at once can miss their start-up deadline or clash on a
+                # port (jupyter_client's known race): retry a failed start once.
+                if attempt or not _kernel_did_not_start(exc):
                     raise
     finally:
         if previous is None:
@@ -189,6 +190,13 @@ def _execute(seed: Path, staging: Path, params: dict):
         else:
             os.environ[paths.REPORTS_ENV] = previous
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+_KERNEL_START_FAILURES = ("Kernel didn't respond", "Kernel died before replying", "Address already in use")
+
+
+def _kernel_did_not_start(exc: BaseException) -> bool:
+    return type(exc).__name__ != "PapermillExecutionError" and any(m in str(exc) for m in _KERNEL_START_FAILURES)
 
 
 def _finish(nb, art, stage: Path, result: Result) -> None:
