@@ -62,12 +62,12 @@ def build(seed: str | Path, out_root: str | Path, params: dict | None = None, fo
         manifest = read_manifest(final)
         if not force and is_current(final, manifest, result.inputs):
             return Result(**{**manifest, "status": "cached", "seconds": time.perf_counter() - began})
-        _build_unlocked(seed, art, out_root, final, result)
+        _build_in_staging(seed, art, out_root, final, result)
     result.seconds = time.perf_counter() - began
     return result
 
 
-def _build_unlocked(seed: Path, art, out_root: Path, final: Path, result: Result) -> None:
+def _build_in_staging(seed: Path, art, out_root: Path, final: Path, result: Result) -> None:
     """Run and publish the notebook in staging, then swap it in (the caller holds the report's lock)."""
     key = _key(result.article_id, result.variant)
     _clean_leftovers(out_root, key)
