@@ -32,6 +32,7 @@ narrative_lang: str = "en"  # language of the narrative and the headings: "en" o
 period: str = ""  # year range to focus the charts and narrative on, e.g. "1948-1990"
 top_n: int = 3  # how many turning points, actors and quotes the narrative names
 figure_format: str = "png"  # image format embedded in the report: "png" or "svg"
+compare: str = ""  # another edition's seed to compare with (empty: one beside the seed that its langlinks name, if any)
 
 # %% [markdown] tags=["notes"]
 # ## Load
@@ -40,6 +41,7 @@ figure_format: str = "png"  # image format embedded in the report: "png" or "svg
 # %%
 import bilateral
 from bilateral import report
+from bilateral.presentation import comparison_report
 
 tables = report.focus(bilateral.extract(seed or None), period)
 report.title(tables, narrative_lang)
@@ -82,3 +84,12 @@ report.people_table(tables, narrative_lang)
 
 # %%
 report.quotes_table(tables, narrative_lang)
+
+# %% [markdown] tags=["notes"]
+# ## Two editions
+# When the article has another edition (the `compare` parameter, or a seed beside it that its
+# langlinks name): the events both tell, those only one tells, and the dates they disagree on.
+# Empty when there is none.
+
+# %%
+comparison_report.section(tables, seed, compare, narrative_lang, out_dir, figure_format, top_n)

@@ -241,3 +241,14 @@ def test_actors_frame_columns(comp):
     assert list(comp.actors.columns) == ["key", "type", "canonical", "code", "name_a", "mentions_a", "name_b",
                                          "mentions_b", "status", "certain"]
     assert pd.api.types.is_bool_dtype(comp.actors.certain)
+
+
+def test_the_compare_parameter_names_an_existing_seed_and_its_own_variant():
+    from bilateral.errors import UsageError
+    from bilateral.running import parameters
+
+    checked = parameters.check_parameters({"compare": str(EN)})
+    assert checked == {"compare": "tests/articles/pair/en_ruritania_freedonia.txt"}
+    assert parameters.variant(checked) == "compare-en_ruritania_freedonia"
+    with pytest.raises(UsageError, match="compare names no seed file"):
+        parameters.check_parameters({"compare": "tests/articles/pair/nosuch.txt"})

@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
     bat.add_argument("--also-native", action="store_true",
                      help="also build each non-English article's report with the narrative in its own language")
+    bat.add_argument("--no-corpus", action="store_true",
+                     help="no corpus report (corpus.html), which two or more articles otherwise get")
     bat.add_argument("--executor", choices=("local", "dask"), default="local",
                      help="where reports are built: local worker processes (default) or a Dask cluster")
     bat.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --executor dask)")
@@ -191,7 +193,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     out = args.out or paths.reports_dir()
     with _executor(args, seeds, out) as executor:
         results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force,
-                            progress=not args.no_progress, also_native=args.also_native, executor=executor)
+                            progress=not args.no_progress, also_native=args.also_native, executor=executor,
+                            corpus=not args.no_corpus)
     failed = [r for r in results if r.status == "failed"]
     built = sum(r.status == "ok" for r in results)
     cached = sum(r.status == "cached" for r in results)

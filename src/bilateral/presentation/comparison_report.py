@@ -7,7 +7,6 @@ empty: nothing to compare, nothing shown.
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 from markupsafe import Markup
@@ -17,12 +16,11 @@ from ..reading import article as _article
 from ..reading import editions
 from ..tables import Tables, build
 from ..vocab import FIGURE_FORMATS
-from . import charts
 from .comparison import Comparison, compare
 from .comparison_chart import alt_text, facing_timelines
 from .comparison_text import edition_names, paragraph, words
 from .pages import direction, environment, labels
-from .report import Html, figures_dir, table
+from .report import Html, figures_dir, image_source, table
 
 
 def other_edition(seed: str | Path = "", compare_with: str | Path = "") -> Path | None:
@@ -43,12 +41,14 @@ def section(tables: Tables, seed: str | Path = "", compare_with: str | Path = ""
     other = other_edition(seed, compare_with)
     if other is None:
         return Html("")
-    comp = compare(tables, build(_article.load(other)))
+    # Two editions are compared whole: a report's period narrows its own sections only.
+    comp = compare(getattr(tables, "whole", None) or tables, build(_article.load(other)))
     return Html(render(comp, lang, out_dir or figures_dir(tables), fmt, top_n))
 
 
-def render(comp: Comparison, lang: str, out_dir: str | Path, fmt: str = "png", top_n: int = 3) -> str:
-    """The section's HTML: heading, facing timelines (saved under ``out_dir``), paragraph, table."""
+def render(comp: Comparison, lang: str, out_dir: str | Path | None, fmt: str = "png", top_n: int = 3) -> str:
+    """The section's HTML: heading, facing timelines (saved under ``out_dir``; nothing saved
+    without one), paragraph, table."""
     if fmt not in FIGURE_FORMATS:
         raise ValueError(f"figure format must be one of {', '.join(FIGURE_FORMATS)}, not {fmt!r}")
     w, d = words(lang), direction(lang)
@@ -57,11 +57,8 @@ def render(comp: Comparison, lang: str, out_dir: str | Path, fmt: str = "png", t
     text = paragraph(comp, lang, top_n)
     if not text:
         return ""
-    fig = facing_timelines(comp, lang)
-    files = charts.save(fig, paths.resolve_output(out_dir), "comparison", formats=("svg", "png"))
-    chosen = next(f for f in files if f.suffix == f".{fmt}")
-    mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    src = Markup(f"data:{mime};base64," + base64.b64encode(chosen.read_bytes()).decode("ascii"))
+    folder = paths.resolve_output(out_dir) if out_dir else None
+    src = image_source(facing_timelines(comp, lang), "comparison", folder, fmt)
     parts.append(str(macros.figure(src, alt_text(comp, lang), w["chart"]["caption"], lang, d)))
     parts.append(str(Markup('<p class="narrative" lang="{}" dir="{}">{}</p>').format(lang, d, text)))
     parts.append(str(_table(comp, lang)))

@@ -99,20 +99,24 @@ def figure(tables: Tables, name: str, out_dir: str | Path = "", fmt: str = "png"
     caption and alt text (the image is embedded, so the page needs no files beside it)."""
     if fmt not in FIGURE_FORMATS:
         raise UsageError(f"figure format must be 'png' or 'svg', not {fmt!r}")
-    folder = figures_dir(tables, out_dir)
     fig = charts.CHARTS[name](tables, lang=lang)
-    # A notebook run by hand (no out_dir, no batch runner) writes nothing: the image is embedded only.
+    src = image_source(fig, name, figures_dir(tables, out_dir), fmt)
+    macro = environment().get_template("fragments.html.j2").module.figure
+    # Caption and alt text are escaped by the template.
+    shown = macro(src, charts.alt_text(name, tables, lang), charts.caption(name, tables, lang), lang, direction(lang))
+    return Html(str(heading(name, lang)) + str(shown))
+
+
+def image_source(fig, name: str, folder: Path | None, fmt: str) -> Markup:
+    """``fig`` as a ``data:`` URL in ``fmt``, saved as ``name``.svg and .png under ``folder``
+    first; with no folder (a notebook run by hand) nothing is written. Cleared afterwards."""
     with tempfile.TemporaryDirectory() if folder is None else contextlib.nullcontext(folder) as where:
         files = charts.save(fig, where, name, formats=("svg", "png") if folder else (fmt,))
-        chosen = next(f for f in files if f.suffix == f".{fmt}")
-        data = chosen.read_bytes()
+        data = next(f for f in files if f.suffix == f".{fmt}").read_bytes()
     fig.clear()
     mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    src = f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
-    macro = environment().get_template("fragments.html.j2").module.figure
-    # The data URL is built here from our own file, so it is marked safe; caption and alt are escaped.
-    shown = macro(Markup(src), charts.alt_text(name, tables, lang), charts.caption(name, tables, lang), lang, direction(lang))
-    return Html(str(heading(name, lang)) + str(shown))
+    # The data URL is built here from our own file, so it is marked safe.
+    return Markup(f"data:{mime};base64," + base64.b64encode(data).decode("ascii"))
 
 
 def figures_dir(tables: Tables, out_dir: str | Path = "") -> Path | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..files import atomic_write_text
+from . import corpus as corpus_report
 from .build import build, build_lock, named_lock, report_folder
 from .cache import inputs_digest
 from .executors import Executor, LocalExecutor, ReportTask
@@ -46,8 +47,10 @@ def write_index(out_root: str | Path, results: Iterable[Result] | None = None) -
     out_root = Path(out_root)
     with named_lock(out_root, "index"):
         rows = sorted(on_disk(out_root) if results is None else results, key=lambda r: (r.article_id, r.variant))
+        corpus = corpus_report.PAGE if (out_root / corpus_report.PAGE).is_file() else ""
         page = pages.environment().get_template("index.html.j2").render(
-            rows=rows, n_failed=sum(r.status == "failed" for r in rows), version=__version__, css=pages.css())
+            rows=rows, n_failed=sum(r.status == "failed" for r in rows), version=__version__, css=pages.css(),
+            corpus=corpus)
         atomic_write_text(out_root / "index.html", page)
     return out_root / "index.html"
 
@@ -95,9 +98,10 @@ def _article_lang(seed: Path) -> str:
 
 def run(seeds: list[Path], out_root: str | Path, jobs: int = 2, params: dict | None = None,
         force: bool = False, progress: bool = True, executor: Executor | None = None,
-        also_native: bool = False) -> list[Result]:
+        also_native: bool = False, corpus: bool = True) -> list[Result]:
     """Build the reports of ``seeds`` with ``executor`` (default: ``jobs`` local worker
-    processes), then write the index page of every report in ``out_root``. In a notebook the
+    processes), then, for two or more articles and with ``corpus``, the corpus report
+    (``corpus.html``), then the index page of every report in ``out_root``. In a notebook the
     progress bar is a widget."""
     ensure_kernel()
     out_root = Path(out_root)
@@ -119,6 +123,10 @@ def run(seeds: list[Path], out_root: str | Path, jobs: int = 2, params: dict | N
         bar.close()
         signal.signal(signal.SIGTERM, old_term)
         _clean_staging(out_root)
+    if corpus:
+        built = sorted({r.seed for r in results if r.status in ("ok", "cached") and not r.variant})
+        step = corpus_report.batch_step([Path(s) for s in built], out_root)
+        results.extend([step] if step else [])
     write_index(out_root)
     return sorted(results, key=lambda r: (r.article_id, r.variant))
 

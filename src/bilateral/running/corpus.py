@@ -8,6 +8,7 @@ seeds gives the same bytes (papermill's ids, timings and paths are normalized aw
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -25,6 +26,7 @@ from ..reading import article
 from ..tables import build
 from ..vocab import KERNEL_NAME, REPORT_LANGUAGES
 from . import publish
+from .manifest import Result
 
 NOTEBOOK = "corpus.ipynb"
 PAGE = "corpus.html"
@@ -118,3 +120,32 @@ def page(nb, arts: list[article.Article], lang: str) -> str:
     return pages.environment().get_template("corpus_page.html.j2").render(
         lang=lang, dir=pages.direction(lang), head_title=title, css=pages.css(), toc=toc,
         body=Markup(content), labels=pages.labels(lang)["labels"], sources=sources, version=__version__)
+
+
+#: Where a batch keeps the corpus tables its corpus report reads (hidden: not a report).
+TABLES = ".corpus-data"
+_DIGEST = "inputs.sha256"
+
+
+def batch_step(seeds: Sequence[Path], out_root: Path, lang: str = "en") -> Result | None:
+    """The corpus report of a batch's ``seeds`` (those whose own report was built), as one more
+    :class:`Result` (``article_id`` "corpus"); ``None`` for fewer than two seeds. It is rebuilt
+    only when a seed, the library or the notebook changed, one writer at a time, and a failure
+    is recorded like any report's, never raised."""
+    from .build import named_lock
+    from .cache import inputs_digest
+
+    if len(seeds) < 2:
+        return None
+    digest = hashlib.sha256("".join(inputs_digest(Path(s), {"corpus_lang": lang}) for s in sorted(seeds)).encode()
+                            + notebook_path().read_bytes()).hexdigest()
+    stamp = out_root / FOLDER / _DIGEST
+    with named_lock(out_root, "corpus.build"):
+        if (out_root / PAGE).is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+            return Result("corpus", PAGE, "cached", link=PAGE)
+        try:
+            render_corpus(list(seeds), out_root, lang, processed=out_root / TABLES)
+        except (ReportError, UsageError) as exc:
+            return Result("corpus", PAGE, "failed", error=str(exc))
+        atomic_write_text(stamp, digest)
+    return Result("corpus", PAGE, "ok", link=PAGE)

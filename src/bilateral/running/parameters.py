@@ -73,6 +73,12 @@ def check_parameters(params: dict[str, str]) -> dict[str, object]:
         raise UsageError(f"figure_format must be one of {', '.join(FIGURE_FORMATS)}, not {fmt!r}")
     if "period" in typed:
         parse_period(str(typed["period"]))
+    if typed.get("compare"):
+        found = paths.resolve(str(typed["compare"]))
+        if not found.is_file():
+            raise UsageError(f"{found}: compare names no seed file; give the other edition's .txt")
+        # Project-relative where it can be, so no machine path is recorded in the notebook.
+        typed["compare"] = paths.relative_to_root(found)
     return {name: value for name, value in typed.items() if value != _default(declared[name])}
 
 
@@ -94,7 +100,8 @@ def variant(params: dict[str, object]) -> str:
     order = list(notebook_parameters()) if params else []
     parts = []
     for name in sorted(params, key=lambda n: order.index(n) if n in order else len(order)):
-        value = _UNSAFE.sub("-", str(params[name])).strip(".-") or "empty"
+        shown = Path(str(params[name])).stem if name == "compare" else str(params[name])
+        value = _UNSAFE.sub("-", shown).strip(".-") or "empty"
         parts.append(value if name == "narrative_lang" else f"{name}-{value}")
     return "_".join(parts)
 
