@@ -209,7 +209,7 @@ class Rules:
     qualifiers: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     never: frozenset[str] = frozenset()  # never a name: function words, months, weekdays, titles ...
-    never_content: frozenset[str] = frozenset()  # ... of these, the content words (met with a prefix too)
+    never_content: frozenset[str] = frozenset()  # ... of these, the content words
     given: frozenset[str] = frozenset()  # given names
     apposition_words: frozenset[str] = frozenset()  # between an apposition's comma and its title
     after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
@@ -218,14 +218,15 @@ class Rules:
 
     def is_never(self, word: str) -> bool:
         """``word`` is never (part of) a name: a function word, month, weekday, title, state word;
-        in Hebrew also with prefix letters (מנובמבר, כשגריר)."""
+        in Hebrew also with prefix letters (מנובמבר, כשגריר, שאינו)."""
         if not self.he:
             return word.lower() in self.never
         key = (self.lang, word)
         hit = _NEVER.get(key)
         if hit is None:
-            hit = _NEVER[key] = word in self.never or any(
-                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never_content
+            # a known given name is itself, not a prefix on a function word (שלמה is not ש+למה)
+            hit = _NEVER[key] = word in self.never or word not in self.given and any(
+                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never
                 for p in self.prefixes)
         return hit
 

@@ -80,6 +80,14 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     return word[:1].isupper() and word not in ("I",)
 
 
+PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
+
+
+def plural_noun(word: str, r: Rules) -> bool:
+    """``word`` reads as a Hebrew plural noun (פרסומים, דיווחים), not a known given name."""
+    return r.he and word.endswith(PLURAL) and word not in r.given
+
+
 def plausible(name: str, r: Rules) -> bool:
     """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
     words = name.split()
@@ -179,9 +187,11 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
             i = end
             continue
         span = read_name(body, ps, end, r, lex, known, max_words)
-        if span is not None and attributed and len(words(body, ps[span[0]:span[1]])) < 2:
-            # "לפי סעיף", "according to Reuters": after an attribution alone, a one-word "name" is
-            # a source, not a person (a person's family name alone is found as a recurrence)
+        if span is not None and attributed and (len(words(body, ps[span[0]:span[1]])) < 2
+                                                or plural_noun(ps[span[0]].text, r)):
+            # "לפי סעיף", "according to Reuters", "לפי דיווחים זרים": after an attribution alone, a
+            # one-word "name" or a plural noun is a source, not a person (a person's family name
+            # alone is found as a recurrence)
             span = None
         if span is not None:
             a, b = span

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from ...reading import structure
 from .lexicon import AnyLexicon, Piece, Rules
+from .people import PLURAL as _PLURAL
 from .people import Candidate, name_like, phrase_at, plausible
 from .scanning import Known, known_at, punct_between, strip_options, without_possessive
-
-_PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
-
 
 def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Candidate]:
     """Names found by a cue after them, by apposition, or by a known given name."""
