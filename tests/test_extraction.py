@@ -513,3 +513,36 @@ def test_a_hebrew_role_before_a_modifier_or_function_word_is_no_name(body):
 ])
 def test_a_hebrew_plural_noun_after_an_attribution_is_a_source(body):
     assert _actors("he", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("ב-1990 ביקר נשיא רורטניה חיים הרמלין בפרידוניה.", {"חיים הרמלין": 1}),
+    ("ראש ממשלת פרידוניה עמוס הדר נפגש ב-1995 עם השגריר.", {"עמוס הדר": 1}),
+    ("ב-2001 שר החוץ רפאל הרשקוביץ החליט לבטל את הביקור.", {"רפאל הרשקוביץ": 1}),
+])
+def test_a_hebrew_family_name_beginning_with_he_after_a_title_and_a_state(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body", ["ב-1980 השר גבעון השתתף בטקס.", "ב-1980 הנשיא קרמר החליט לחזור.",
+                                  "ב-1980 השגריר ולנסה הגיש את מכתבי האמנה."])
+def test_a_hebrew_verb_beginning_with_he_after_a_titled_name_is_not_its_family_name(body):
+    assert all(" " not in name for name in _actors("he", body)["person"])
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("ב-2010 שגריר פרידוניה בזנדה, פיו בוסקו טיקולאבה, הגיש את כתב האמנה.", {"פיו בוסקו טיקולאבה": 1}),
+    ("ב-1999 נפגש שר החוץ, חואן דה לה רוסה, עם הנשיא.", {"חואן דה לה רוסה": 1}),
+    ("ב-1970 ביקר סגן ראש הממשלה, ראטו סיר פנאיה גנילאו, בפרידוניה.", {"פנאיה גנילאו": 1}),
+    ("ב-1971 נפגש ראש הממשלה טונקו עבדול רחמן עם השגריר.", {"עבדול רחמן": 1}),
+])
+def test_hebrew_apposition_between_commas_and_honorifics(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("In 1970 Deputy Prime Minister Ratu Sir Penaia Ganilau visited Zenda.", {"Penaia Ganilau"}),
+    ("In 1971 Prime Minister Tunku Abdul Rahman met the ambassador.", {"Abdul Rahman"}),
+])
+def test_english_honorifics_are_not_part_of_a_name(body, expected):
+    assert set(_actors("en", body)["person"]) == expected

@@ -213,6 +213,9 @@ class Rules:
     given: frozenset[str] = frozenset()  # given names
     apposition_words: frozenset[str] = frozenset()  # between an apposition's comma and its title
     after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
+    honorifics: frozenset[str] = frozenset()  # before a name, not part of it (Ratu, Sir, שייח')
+    verb_patterns: tuple[re.Pattern, ...] = ()  # Hebrew verbs that begin with ה (הגיע, השתתף)
+    copulas: frozenset[str] = frozenset()  # "is" between a role and a name (הוא, היא; is, was)
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -229,6 +232,10 @@ class Rules:
                 word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never
                 for p in self.prefixes)
         return hit
+
+    def verb_like(self, word: str) -> bool:
+        """``word`` reads as a Hebrew verb beginning with ה (החליט, השתתף), not a family name."""
+        return any(p.match(word) for p in self.verb_patterns)
 
 
 _NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data)
@@ -285,6 +292,9 @@ def rules(lang: str) -> Rules:
         given=frozenset(str(g) for g in resources.load(dl, "given_names").get("given_names") or []),
         apposition_words=frozenset(str(w) for w in resources.load(dl, "cues").get("apposition_words") or []),
         after_verbs=after_verbs,
+        honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
+        verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
+        copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
                "after_verbs": _by_first(after_verbs)},
     )
