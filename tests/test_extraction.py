@@ -546,3 +546,45 @@ def test_hebrew_apposition_between_commas_and_honorifics(body, expected):
 ])
 def test_english_honorifics_are_not_part_of_a_name(body, expected):
     assert set(_actors("en", body)["person"]) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("שגריר רורטניה בזנדה הוא עמית ברקאי.", {"עמית ברקאי": 1}),
+    ("שגרירת פרידוניה בישראל היא מרינה קולובה.", {"מרינה קולובה": 1}),
+    ("קונסול הכבוד של רורטניה בחיפה הוא עדו שטרן.", {"עדו שטרן": 1}),
+    ("שגריר פרידוניה בישראל (מאז שנת 2019) הוא פבלו א. גרסיה לופז.", {"פבלו א. גרסיה לופז": 1}),
+    ("שגריר רורטניה בפרידוניה הוא נועם אלון ושגריר פרידוניה ברורטניה הוא חוסה דה לה קרוז.",
+     {"נועם אלון": 1, "חוסה דה לה קרוז": 1}),
+    ("אורי לבנון (Uri Levanon) הוא השגריר הנוכחי של רורטניה בפרידוניה.", {"אורי לבנון": 1}),
+    ("ב-2020 מיכל דגן היא השגרירה של פרידוניה ברורטניה.", {"מיכל דגן": 1}),
+])
+def test_hebrew_copula_joins_a_role_and_a_name(body, expected):
+    found = _actors("he", body)
+    assert found["person"] == expected
+    assert "לבנון" not in found["country"]  # a word of a person's name is no state
+
+
+@pytest.mark.parametrize("body", [
+    "השגריר הוא אדם נחמד.",
+    "שגריר רורטניה בזנדה הוא שגריר נייד.",
+    "הנשיא אמר כי הוא מרגיש טוב מאוד היום.",
+    "שגריר רורטניה הוא גם שגריר בפרידוניה.",
+])
+def test_a_hebrew_copula_without_a_role_or_a_name_names_nobody(body):
+    assert _actors("he", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("Hassan Shabaz is the ambassador of Freedonia to Ruritania.", {"Hassan Shabaz"}),
+    ("The current Ruritanian Ambassador to Freedonia is Eliyahu Vered Hazan and the current Freedonian "
+     "Ambassador to Ruritania is Ian Mak Jung-I.", {"Eliyahu Vered Hazan", "Ian Mak Jung-I"}),
+    ("Since 2018 the ambassador of Ruritania to Freedonia has been Tomas Reyes, and Olu Adeyemi is the "
+     "current consul.", {"Olu Adeyemi"}),
+    ("The Freedonian Consul General in Zenda was Piet van der Berg.", {"Piet van der Berg"}),
+])
+def test_english_copula_joins_a_role_and_a_name(body, people):
+    assert set(_actors("en", body)["person"]) == people
+
+
+def test_an_english_copula_after_a_named_person_is_no_new_name():
+    assert set(_actors("en", "President Hans Weber is Ruritanian by birth.")["person"]) == {"Hans Weber"}
