@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ...reading.links import Link
-from .lexicon import ArticleLexicon, Form, Lexicon, Piece, Rules, lex_person, lexicon, rules
 from .copula import copula_candidates
+from .lexicon import ArticleLexicon, Form, Lexicon, Piece, Rules, lex_person, lexicon, rules
 from .linked import linked, linked_parties
 from .organizations import scan_orgs, scan_places
 from .parties import Party, title_parties

@@ -16,6 +16,7 @@ from .people import PLURAL as _PLURAL
 from .people import Candidate, name_like, phrase_at, plausible
 from .scanning import Known, known_at, punct_between, strip_options, without_possessive
 
+
 def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Candidate]:
     """Names found by a cue after them, by apposition, or by a known given name."""
     out: list[Candidate] = []
