@@ -588,3 +588,63 @@ def test_english_copula_joins_a_role_and_a_name(body, people):
 
 def test_an_english_copula_after_a_named_person_is_no_new_name():
     assert set(_actors("en", "President Hans Weber is Ruritanian by birth.")["person"]) == {"Hans Weber"}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("In 1979, Abdalla Mwanga, the representative of Zenda-South, visited Freedonia.", {"Abdalla Mwanga"}),
+    ("Maciej Nowakowski, Poland's former ambassador to Ruritania, said the talks failed.", {"Maciej Nowakowski"}),
+    ("Eugene Walunga, former cabinet secretary of Freedonia, has criticised the deal.", {"Eugene Walunga"}),
+    ("In 2004 Tadeo Orbegozo, the current envoy of Ruritania, met Kwame Asante, a former minister.",
+     {"Tadeo Orbegozo", "Kwame Asante"}),
+])
+def test_english_apposition_names_a_person_without_a_known_given_name(body, people):
+    assert set(_actors("en", body)["person"]) == people
+
+
+@pytest.mark.parametrize("body", [
+    "In 1990 the representative of Zenda-South visited Freedonia.",
+    "The Minister of Ruritania Affairs resigned in 1991, and the President of Zenda Province objected.",
+])
+def test_after_a_title_and_of_comes_a_place_not_a_person(body):
+    assert _actors("en", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("His rivals, led by Sharif Kassim, denounced the treaty.", {"Sharif Kassim"}),
+    ("A delegation headed by Amara Diallo arrived in 1980; a committee chaired by Lena Holm met it.",
+     {"Amara Diallo", "Lena Holm"}),
+])
+def test_english_led_by_names_a_person(body, people):
+    assert set(_actors("en", body)["person"]) == people
+
+
+def test_hebrew_led_by_names_a_person():
+    body = "ב-1980 הגיעה משלחת בראשות עמנואל קרטר לפרידוניה."
+    assert _actors("he", body)["person"] == {"עמנואל קרטר": 1}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("Mossad Chief Director Meir Amitai had a forest planted in Zenda.", {"Meir Amitai"}),
+    ("In 1999 Embassy Director Oren Shaked met the Foreign Ministry Director General Ruth Adler.",
+     {"Oren Shaked", "Ruth Adler"}),
+])
+def test_a_role_word_is_never_part_of_a_name(body, people):
+    assert set(_actors("en", body)["person"]) == people
+
+
+@pytest.mark.parametrize("body,person,state", [
+    ("Foreign Minister Israel Katzman celebrated the treaty.", "Israel Katzman", "Israel"),
+    ("In 1990 Ambassador Jordan Wells met the President.", "Jordan Wells", "Jordan"),
+])
+def test_after_a_title_a_name_may_begin_with_a_state_name(body, person, state):
+    found = _actors("en", body)
+    assert set(found["person"]) == {person}
+    assert state not in found["country"]
+
+
+@pytest.mark.parametrize("body,people", [
+    ("The Ruritanian foreign minister H.V. Evans served as chairman of the conference.", {"H.V. Evans"}),
+    ("In 1950 the Freedonian ambassador J. R. Tolkien and the consul A.B.C. Moss arrived.", {"J. R. Tolkien", "A.B.C. Moss"}),
+])
+def test_initials_open_a_name_after_a_title(body, people):
+    assert set(_actors("en", body)["person"]) == people

@@ -215,6 +215,7 @@ class Rules:
     after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
     honorifics: frozenset[str] = frozenset()  # before a name, not part of it (Ratu, Sir, שייח')
     verb_patterns: tuple[re.Pattern, ...] = ()  # Hebrew verbs that begin with ה (הגיע, השתתף)
+    title_words: frozenset[str] = frozenset()  # every word of a title (lower-cased in English)
     copulas: frozenset[str] = frozenset()  # "is" between a role and a name (הוא, היא; is, was)
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
@@ -295,6 +296,7 @@ def rules(lang: str) -> Rules:
         honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
         verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
         copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
+        title_words=frozenset(w for phrase in titles for w in phrase),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
                "after_verbs": _by_first(after_verbs)},
     )

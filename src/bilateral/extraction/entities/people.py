@@ -137,7 +137,11 @@ def _place_word(body: str, ps: list[Piece], j: int, r: Rules) -> bool:
 
 def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
     """Name pieces from ``j``: returns (start piece, end piece) or None."""
+    if not r.he and _state_opens_name(body, ps, j, r, lex, known):
+        return _read_words(body, ps, j, r, lex, known, max_words, state_first=True)
     j = _skip_qualifiers(body, ps, j, known, r)
+    if not r.he and 0 < j < len(ps) and ps[j - 1].text.lower() in r.qualifiers:
+        return None  # "the representative of Zenda-South": after "of", a place, not a person
     # A Hebrew name in apposition between commas may be longer ("שגריר X, פיו בוסקו טיקולאבה,")
     closed = r.he and 0 < j < len(ps) and body[ps[j - 1].end:ps[j].start].strip() == ","
     if closed:
@@ -154,8 +158,22 @@ def _after_honorifics(body: str, ps: list[Piece], j: int, r: Rules) -> int:
     return j
 
 
-def _read_words(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
-    """Up to ``max_words`` name words from piece ``j``: (start piece, end piece) or None."""
+def _state_opens_name(body, ps, j, r: Rules, lex, known) -> bool:
+    """English: a state's name right after a title and before a capitalized word opens a
+    person's name (Foreign Minister Israel Katzman)."""
+    hit = known_at(known, ps[j].start) if j + 1 < len(ps) else None
+    if hit is None or hit[2].type != "country" or hit[2].kind != "name" or hit[1] != ps[j].end:
+        return False
+    if not hit[2].code:
+        return False  # a state no list knows is the article's own party, never part of a name
+    nxt = ps[j + 1]
+    return not punct_between(body, ps[j], nxt) and known_at(known, nxt.start) is None \
+        and name_like(nxt.text, r, True, lex) and nxt.text.lower() not in r.title_words
+
+
+def _read_words(body, ps, j, r: Rules, lex, known, max_words: int, state_first: bool = False) -> tuple[int, int] | None:
+    """Up to ``max_words`` name words from piece ``j``: (start piece, end piece) or None
+    (``state_first``: the first word may be a state's name)."""
     if j >= len(ps):
         return None
     start = j
@@ -163,12 +181,13 @@ def _read_words(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int,
     while j < len(ps) and count < max_words:
         if j > start and punct_between(body, ps[j - 1], ps[j]) and not initial(body, ps[j - 1], ps[j]):
             break
-        if known_at(known, ps[j].start) is not None:
+        if known_at(known, ps[j].start) is not None and not (state_first and j == start):
             break
         # after a title, a family name may begin with ה (חיים הרמלין) unless it reads as a verb
         surname = j > start and (ps[start].text in r.given or not r.verb_like(ps[j].text))
-        if not name_like(ps[j].text, r, j == start, lex, after_given=surname):
-            break
+        if not name_like(ps[j].text, r, j == start and not state_first, lex, after_given=surname) \
+                and not (j + 1 < len(ps) and ps[j].text.isupper() and initial(body, ps[j], ps[j + 1])):
+            break  # (an initial is a name's word though it be "A.")
         # A hyphenated name counts as one word (איל-סונג, Il-sung).
         while j + 1 < len(ps) and sep(body[ps[j].end:ps[j + 1].start]) == "-" and not body[ps[j].end:ps[j + 1].start].strip("-־‑"):
             j += 1
