@@ -648,3 +648,33 @@ def test_after_a_title_a_name_may_begin_with_a_state_name(body, person, state):
 ])
 def test_initials_open_a_name_after_a_title(body, people):
     assert set(_actors("en", body)["person"]) == people
+
+
+@pytest.mark.parametrize("body,people", [
+    ("Member of Parliament Farah Maalin was censured in 1990.", {"Farah Maalin"}),
+    ("In 1991 the Freedonian Member of Parliament Idris Galla visited Zenda.", {"Idris Galla"}),
+])
+def test_a_title_holding_an_organization_word_is_no_organization(body, people):
+    found = _actors("en", body)
+    assert set(found["person"]) == people
+    assert not any(name in org for org in found["organization"] for name in people)
+
+
+@pytest.mark.parametrize("body,orgs,people", [
+    ("In 1963 the Kenya African National Union announced a boycott. The Kenya African National Union said it "
+     "would win.", {"Kenya African National Union"}, set()),
+    ("The Ad Hoc Committee on Ruritania met in 1970, and the Ruritania Council on Foreign Relations objected.",
+     {"Ad Hoc Committee on Ruritania", "Ruritania Council on Foreign Relations"}, set()),
+    ("The Foreign Affairs Committee met on Monday.", {"Foreign Affairs Committee"}, set()),
+])
+def test_an_organization_keeps_its_state_and_its_topic(body, orgs, people):
+    found = _actors("en", body)
+    assert set(found["organization"]) == orgs
+    assert set(found["person"]) == people
+    assert "Kenya" not in found["country"]
+
+
+def test_groupings_of_states_are_no_organizations():
+    found = _actors("en", "Ruritania joined the Eastern Bloc, and Freedonia sided with the Axis powers.")
+    assert found["organization"] == {} and found["person"] == {}
+    assert _actors("he", "ב-1950 הצטרפה רורטניה לגוש המזרחי ופרידוניה למדינות הציר.")["organization"] == {}

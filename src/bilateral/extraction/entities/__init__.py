@@ -131,12 +131,19 @@ def _other_mentions(body: str, everything: list[Known], people: list[Mention]):
     seen_names: dict[str, Counter] = defaultdict(Counter)
     people_spans = Spans((m.char_start, m.char_end) for m in people)
     reach = -1  # end of the last non-state mention kept (raw is in text order)
+    opened = (-1, False)  # where the last mention kept starts, and whether it is an organization
     inside = Spans((m.char_start, m.char_end) for m in people if " " in m.text.strip())
     for s, e, form, surface in raw:
         if form.type != "country" and (s < reach or people_spans.overlaps(s, e)):
             continue  # inside a person's name (or a longer match)
         if form.type == "country" and inside.covers(s) and inside.covers(e - 1):
             continue  # a word of a person's name (Foreign Minister Israel Katzman, אורי לבנון)
+        if form.type == "country" and opened == (s, True) and e < reach:
+            continue  # the first word of an organization's name (Kenya African National Union)
+        opened = (s, form.type == "organization")
+        if form.type not in TYPES:  # a grouping of states: it only keeps other rules off its words
+            reach = max(reach, e)
+            continue
         mentions.append(Mention(form.key, s, e, body[s:e]))
         forms.setdefault(form.key, form)
         if form.kind == "name":

@@ -158,11 +158,13 @@ def lexicon(lang: str, people: bool = True) -> Lexicon:
             lex.add(str(name), Form(key, "place", entry["canonical"], str(entry.get("country", "")), "name", str(name)))
     media = resources.load(data_lang, "media").get("media") or []
     for entry in [*(gaz.get("organizations") or []), *media]:
-        key = f"organization:{entry['canonical']}"
+        # a grouping (the Eastern Bloc) is known, so no rule reads it otherwise, but no organization
+        etype = "grouping" if entry.get("kind") == "grouping" else "organization"
+        key = f"{etype}:{entry['canonical']}"
         for name in entry.get("names") or []:
-            lex.add(str(name), Form(key, "organization", entry["canonical"], "", "demonym", str(name)))
+            lex.add(str(name), Form(key, etype, entry["canonical"], "", "demonym", str(name)))
         for acr in entry.get("acronyms") or []:
-            lex.add(str(acr), Form(key, "organization", entry["canonical"], "", "acronym", str(acr)))
+            lex.add(str(acr), Form(key, etype, entry["canonical"], "", "acronym", str(acr)))
     if people:
         for entry in gaz.get("people") or []:
             key = f"person:{entry['canonical']}"
@@ -204,6 +206,7 @@ class Rules:
     speech: frozenset[str]
     particles: frozenset[str] = frozenset()
     org_connectors: frozenset[str] = frozenset()
+    org_topics: frozenset[str] = frozenset()  # connectors to a topic ("Committee on X"), not a date
     place_cues: frozenset[str] = frozenset()
     place_prefixes: tuple[str, ...] = ()
     qualifiers: frozenset[str] = frozenset()
@@ -283,7 +286,8 @@ def rules(lang: str) -> Rules:
         org_heads=heads,
         speech=speech,
         particles=listed("name_particles"),
-        org_connectors=listed("org_connectors"),
+        org_connectors=listed("org_connectors") | listed("org_topic_connectors"),
+        org_topics=listed("org_topic_connectors"),
         place_cues=listed("place_cues"),
         place_prefixes=tuple(str(p) for p in names.get("place_prefixes") or []),
         qualifiers=listed("title_qualifiers"),

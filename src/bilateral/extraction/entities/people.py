@@ -286,7 +286,7 @@ def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
         j = i
         title_words = {w for phrase in r.titles for w in phrase}
         while j > 0 and not punct_between(body, ps[j - 1], ps[j]) and ps[j - 1].text[:1].isupper() \
-                and name_like(ps[j - 1].text, r, True, lex) and known_at(known, ps[j - 1].start) is None \
+                and name_like(ps[j - 1].text, r, True, lex) and not known.spans.covers(ps[j - 1].start) \
                 and ps[j - 1].text.lower() not in title_words:
             j -= 1
         if j < i and i - j <= 4:
