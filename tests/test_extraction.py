@@ -678,3 +678,22 @@ def test_groupings_of_states_are_no_organizations():
     found = _actors("en", "Ruritania joined the Eastern Bloc, and Freedonia sided with the Axis powers.")
     assert found["organization"] == {} and found["person"] == {}
     assert _actors("he", "ב-1950 הצטרפה רורטניה לגוש המזרחי ופרידוניה למדינות הציר.")["organization"] == {}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("שגרירת רורטניה בפרידוניה היא ד\"ר אנה קרנינה, ושגריר פרידוניה ברורטניה הוא אל-עבד חמדאן.",
+     {"אנה קרנינה": 1, "אל-עבד חמדאן": 1}),
+    ("יוסף בורג הוא השגריר של רורטניה בזנדה, ומיכאל רוט הוא הקונסול.", {"יוסף בורג": 1, "מיכאל רוט": 1}),
+    ("השגריר הנוכחי של פרידוניה ברורטניה הוא ג'ורג' סן מרטין.", {"ג'ורג' סן מרטין": 1}),
+])
+def test_hebrew_copula_with_a_title_a_conjunction_or_a_particle(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,people", [
+    ("The ambassador is a career diplomat. Zenda is the capital of Ruritania.", set()),
+    ("The current ambassador is Sir John Hale.", {"John Hale"}),
+    ("Kofi Annan is the former Secretary-General of the United Nations.", {"Kofi Annan"}),
+])
+def test_english_copula_variants(body, people):
+    assert set(_actors("en", body)["person"]) == people

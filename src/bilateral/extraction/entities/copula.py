@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ...reading import structure
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import Candidate, initial, name_like, phrase_at, plausible
-from .scanning import Known, known_at, piece_index_after, without_possessive
+from .scanning import Known, known_at, piece_index_after
+from .untitled import candidate
 
 _MAX_WORDS = 4
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -38,8 +38,7 @@ def copula_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, kno
         else:
             span = None
         if span is not None:
-            s, e = ps[span[0]].start, without_possessive(body, ps[span[1]])
-            out.append((s, e, structure.collapse(body[s:e])))
+            out.append(candidate(body, ps, span[0], span[1] + 1, r))
     return [c for c in out if plausible(c[2], r)]
 
 
@@ -124,12 +123,15 @@ def _role_after(ps: list[Piece], outer: list[int], c: int, r: Rules) -> bool:
 
 def _name_after(body, ps, outer, c, r: Rules, lex, known) -> tuple[int, int] | None:
     """First and last piece of a name of two to four words that fills its clause from ``outer[c]``."""
+    while c + 1 < len(outer) and (ps[outer[c]].text in r.honorifics or _title_word(ps, outer[c], r)):
+        c += 1  # "היא ד"ר אנה קרנינה", "is Sir John Hale": a title or honour is not the name
     k, count = c, 0
     while k < len(outer) and count < _MAX_WORDS:
         i = outer[k]
         if k > c and (_edge(body, ps[outer[k - 1]], ps[i]) or _conjunction(ps[i], ps, i, r)):
             break
-        if known_at(known, ps[i].start) is not None or not name_like(ps[i].text, r, k == c, lex, after_given=k > c):
+        joined = ps[i].text in r.particles and _hyphenated(body, ps, outer, k) > k  # אל-עבד
+        if known_at(known, ps[i].start) is not None or not (joined or name_like(ps[i].text, r, k == c, lex, after_given=k > c)):
             return None
         k, count = _hyphenated(body, ps, outer, k) + 1, count + 1
     if k > c + 1 and ps[outer[k - 1]].text in r.particles:
@@ -139,6 +141,11 @@ def _name_after(body, ps, outer, c, r: Rules, lex, known) -> tuple[int, int] | N
     if k < len(outer) and not (_edge(body, ps[outer[k - 1]], ps[outer[k]]) or _conjunction(ps[outer[k]], ps, outer[k], r)):
         return None  # the clause goes on: not a name alone
     return outer[c], outer[k - 1]
+
+
+def _title_word(ps: list[Piece], i: int, r: Rules) -> bool:
+    end = phrase_at(ps, i, "titles", r, allow_prefix=False)
+    return end == i + 1
 
 
 def _hyphenated(body: str, ps: list[Piece], outer: list[int], k: int) -> int:

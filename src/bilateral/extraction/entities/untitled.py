@@ -42,20 +42,20 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
         start = _name_before(body, ps, i, lex, r, known, apposition)
         if start is not None and start not in taken:
             taken.add(start)
-            out.append(_candidate(body, ps, start, i, r))
+            out.append(candidate(body, ps, start, i, r))
     if r.he:
         for end in verbs.values():
             span = _name_after_verb(body, ps, end, lex, r, known)
             if span is not None and span[0] not in taken:
                 taken.add(span[0])
-                out.append(_candidate(body, ps, *span, r))
+                out.append(candidate(body, ps, *span, r))
     # Hebrew: a known given name and the word after it; English names too many things after a
     # given name (the Marshall Plan, Douglas Aircraft) to go without a cue.
     for i, p in enumerate(ps[:-1] if r.he else ()):
         if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)):
             end = _name_after_given(body, ps, i, lex, r, known)
             if end is not None:
-                out.append(_candidate(body, ps, i, end, r))
+                out.append(candidate(body, ps, i, end, r))
     return [c for c in out if plausible(c[2], r)]
 
 
@@ -74,7 +74,9 @@ def _given(word: str, r: Rules) -> bool:
 _GIVEN: dict[str, bool] = {}  # memo of _given for Hebrew words (a function of fixed data)
 
 
-def _candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:
+def candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:
+    """The name of pieces ``start`` to ``end`` (exclusive), without a prefix letter before a
+    known given name."""
     e = without_possessive(body, ps[end - 1])
     s = ps[start].start
     first = ps[start].text
