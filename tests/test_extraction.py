@@ -697,3 +697,8 @@ def test_hebrew_copula_with_a_title_a_conjunction_or_a_particle(body, expected):
 ])
 def test_english_copula_variants(body, people):
     assert set(_actors("en", body)["person"]) == people
+
+
+def test_according_to_a_two_word_name_is_still_a_person():
+    found = _actors("en", "According to Jan Novak, the talks failed in 1990.")
+    assert set(found["person"]) == {"Jan Novak"}

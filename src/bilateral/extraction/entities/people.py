@@ -139,8 +139,8 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
     """Name pieces from ``j``: returns (start piece, end piece) or None."""
     if not r.he and _state_opens_name(body, ps, j, r, lex, known):
         return _read_words(body, ps, j, r, lex, known, max_words, state_first=True)
-    j = _skip_qualifiers(body, ps, j, known, r)
-    if not r.he and 0 < j < len(ps) and ps[j - 1].text.lower() in r.qualifiers:
+    cue_end, j = j, _skip_qualifiers(body, ps, j, known, r)
+    if not r.he and cue_end < j < len(ps) and ps[j - 1].text.lower() in r.qualifiers:
         return None  # "the representative of Zenda-South": after "of", a place, not a person
     # A Hebrew name in apposition between commas may be longer ("שגריר X, פיו בוסקו טיקולאבה,")
     closed = r.he and 0 < j < len(ps) and body[ps[j - 1].end:ps[j].start].strip() == ","
