@@ -702,3 +702,12 @@ def test_english_copula_variants(body, people):
 def test_according_to_a_two_word_name_is_still_a_person():
     found = _actors("en", "According to Jan Novak, the talks failed in 1990.")
     assert set(found["person"]) == {"Jan Novak"}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("השגריר הראשון של רורטניה בפרידוניה היה נועם אלון.", {"נועם אלון": 1}),
+    ("שגרירת פרידוניה הראשונה ברורטניה הייתה שירה גולן.", {"שירה גולן": 1}),
+    ("הנשיא היה מרוצה מאוד מהביקור. שר החוץ של רורטניה היה אז חבר במפלגה.", {}),
+])
+def test_hebrew_past_copula(body, expected):
+    assert _actors("he", body)["person"] == expected

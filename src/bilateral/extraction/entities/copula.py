@@ -109,7 +109,9 @@ def _qualifier(p: Piece, r: Rules) -> bool:
     w = _word(p, r)
     if w in r.qualifiers or w in r.articles or w in r.apposition_words or w in r.never_content or w in r.place_cues:
         return True
-    if r.he:
+    if r.he:  # a modifier (נייד, הראשונה: a definite adjective, not a verb such as הגיע) or ב-place
+        if w.startswith("ה") and len(w) > 2 and not r.verb_like(w) and w not in r.speech:
+            return True
         return r.is_never(w) and w not in r.not_name or any(w.startswith(x) for x in r.place_prefixes)
     return p.text[:1].isupper()  # a demonym or a name no list knows (the Zendan ambassador)
 
