@@ -194,8 +194,10 @@ def _is_boundary(text: str, m: re.Match, end: int, abbreviations: frozenset[str]
         word = re.search(r"[^\s(\[\"“„«]*$", text[max(0, m.start() - 20): m.start()]).group()
         if word.lower() in abbreviations:
             return False
-        if len(word) == 1 and word.isupper() and word.isascii():
-            return False  # an initial: J. F. Dulles
+        if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
+            return False  # an initial: J. F. Dulles, H.V. Evans
+        if len(word) == 1 and "\u05d0" <= word <= "\u05ea" and text[m.start() - 2:m.start() - 1].isspace():
+            return False  # a Hebrew initial (פבלו א. גרסיה): a lone letter is never a sentence's last word
     following = re.match(r"\s*[\"“„«(\[]*(\S)", text[pos:end])
     if following and following.group(1).islower() and following.group(1).isascii():
         return False  # English: a lower-case word after the stop continues the sentence

@@ -9,6 +9,7 @@ general cues; people from cues, not from a list. The work is split by concern:
 - :mod:`.organizations`: organizations and places named by cues;
 - :mod:`.people`: people named after a title, an attribution or before a verb of saying;
 - :mod:`.untitled`: people named without a title (a cue verb, an apposition, a given name);
+- :mod:`.copula`: people joined to a role by a copula (``שגריר X הוא Y``, ``Y is the ambassador``);
 - :mod:`.recurrences`: every later use of each person's name;
 - :mod:`.parties`: the two parties the title names;
 - :mod:`.linked`: the article's links (a sidecar) as its own gazetteer.
@@ -24,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ...reading.links import Link
+from .copula import copula_candidates
 from .lexicon import ArticleLexicon, Form, Lexicon, Piece, Rules, lex_person, lexicon, rules
 from .linked import linked, linked_parties
 from .organizations import scan_orgs, scan_places
@@ -92,8 +94,12 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
     candidates = [(-1, -1, name) for name in link.people]  # known before the text is read
     for ps, kn, orgs in zip(sentences, known_lists, orgs_lists, strict=True):
         with_orgs = Known([*kn, *orgs]) if orgs else kn
-        candidates.extend(person_candidates(body, ps, lex, r, with_orgs))
-        candidates.extend(untitled_candidates(body, ps, lex, r, with_orgs))
+        joined = copula_candidates(body, ps, lex, r, with_orgs)
+        taken = Spans((s, e) for s, e, _ in joined)
+        # a name a copula joins to a role is read whole (מרינה קולובה, not רינה after a prefix)
+        candidates.extend(c for c in person_candidates(body, ps, lex, r, with_orgs) if not taken.overlaps(c[0], c[1]))
+        candidates.extend(c for c in untitled_candidates(body, ps, lex, r, with_orgs) if not taken.overlaps(c[0], c[1]))
+        candidates.extend(joined)
     everything = [Known([*kn, *orgs, *places]) if orgs or places else kn
                   for kn, orgs, places in zip(known_lists, orgs_lists, places_lists, strict=True)]
     people = [Mention(f"person:{key}", s, e, body[s:e])
@@ -125,9 +131,19 @@ def _other_mentions(body: str, everything: list[Known], people: list[Mention]):
     seen_names: dict[str, Counter] = defaultdict(Counter)
     people_spans = Spans((m.char_start, m.char_end) for m in people)
     reach = -1  # end of the last non-state mention kept (raw is in text order)
+    opened = (-1, False)  # where the last mention kept starts, and whether it is an organization
+    inside = Spans((m.char_start, m.char_end) for m in people if " " in m.text.strip())
     for s, e, form, surface in raw:
         if form.type != "country" and (s < reach or people_spans.overlaps(s, e)):
             continue  # inside a person's name (or a longer match)
+        if form.type == "country" and inside.covers(s) and inside.covers(e - 1):
+            continue  # a word of a person's name (Foreign Minister Israel Katzman, אורי לבנון)
+        if form.type == "country" and opened == (s, True) and e < reach:
+            continue  # the first word of an organization's name (Kenya African National Union)
+        opened = (s, form.type == "organization")
+        if form.type not in TYPES:  # a grouping of states: it only keeps other rules off its words
+            reach = max(reach, e)
+            continue
         mentions.append(Mention(form.key, s, e, body[s:e]))
         forms.setdefault(form.key, form)
         if form.kind == "name":

@@ -158,11 +158,13 @@ def lexicon(lang: str, people: bool = True) -> Lexicon:
             lex.add(str(name), Form(key, "place", entry["canonical"], str(entry.get("country", "")), "name", str(name)))
     media = resources.load(data_lang, "media").get("media") or []
     for entry in [*(gaz.get("organizations") or []), *media]:
-        key = f"organization:{entry['canonical']}"
+        # a grouping (the Eastern Bloc) is known, so no rule reads it otherwise, but no organization
+        etype = "grouping" if entry.get("kind") == "grouping" else "organization"
+        key = f"{etype}:{entry['canonical']}"
         for name in entry.get("names") or []:
-            lex.add(str(name), Form(key, "organization", entry["canonical"], "", "demonym", str(name)))
+            lex.add(str(name), Form(key, etype, entry["canonical"], "", "demonym", str(name)))
         for acr in entry.get("acronyms") or []:
-            lex.add(str(acr), Form(key, "organization", entry["canonical"], "", "acronym", str(acr)))
+            lex.add(str(acr), Form(key, etype, entry["canonical"], "", "acronym", str(acr)))
     if people:
         for entry in gaz.get("people") or []:
             key = f"person:{entry['canonical']}"
@@ -204,30 +206,40 @@ class Rules:
     speech: frozenset[str]
     particles: frozenset[str] = frozenset()
     org_connectors: frozenset[str] = frozenset()
+    org_topics: frozenset[str] = frozenset()  # connectors to a topic ("Committee on X"), not a date
     place_cues: frozenset[str] = frozenset()
     place_prefixes: tuple[str, ...] = ()
     qualifiers: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     never: frozenset[str] = frozenset()  # never a name: function words, months, weekdays, titles ...
-    never_content: frozenset[str] = frozenset()  # ... of these, the content words (met with a prefix too)
+    never_content: frozenset[str] = frozenset()  # ... of these, the content words
     given: frozenset[str] = frozenset()  # given names
     apposition_words: frozenset[str] = frozenset()  # between an apposition's comma and its title
     after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
+    honorifics: frozenset[str] = frozenset()  # before a name, not part of it (Ratu, Sir, שייח')
+    verb_patterns: tuple[re.Pattern, ...] = ()  # Hebrew verbs that begin with ה (הגיע, השתתף)
+    title_words: frozenset[str] = frozenset()  # every word of a title (lower-cased in English)
+    copulas: frozenset[str] = frozenset()  # "is" between a role and a name (הוא, היא; is, was)
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
     def is_never(self, word: str) -> bool:
         """``word`` is never (part of) a name: a function word, month, weekday, title, state word;
-        in Hebrew also with prefix letters (מנובמבר, כשגריר)."""
+        in Hebrew also with prefix letters (מנובמבר, כשגריר, שאינו)."""
         if not self.he:
             return word.lower() in self.never
         key = (self.lang, word)
         hit = _NEVER.get(key)
         if hit is None:
-            hit = _NEVER[key] = word in self.never or any(
-                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never_content
+            # a known given name is itself, not a prefix on a function word (שלמה is not ש+למה)
+            hit = _NEVER[key] = word in self.never or word not in self.given and any(
+                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never
                 for p in self.prefixes)
         return hit
+
+    def verb_like(self, word: str) -> bool:
+        """``word`` reads as a Hebrew verb beginning with ה (החליט, השתתף), not a family name."""
+        return any(p.match(word) for p in self.verb_patterns)
 
 
 _NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data)
@@ -274,7 +286,8 @@ def rules(lang: str) -> Rules:
         org_heads=heads,
         speech=speech,
         particles=listed("name_particles"),
-        org_connectors=listed("org_connectors"),
+        org_connectors=listed("org_connectors") | listed("org_topic_connectors"),
+        org_topics=listed("org_topic_connectors"),
         place_cues=listed("place_cues"),
         place_prefixes=tuple(str(p) for p in names.get("place_prefixes") or []),
         qualifiers=listed("title_qualifiers"),
@@ -284,6 +297,10 @@ def rules(lang: str) -> Rules:
         given=frozenset(str(g) for g in resources.load(dl, "given_names").get("given_names") or []),
         apposition_words=frozenset(str(w) for w in resources.load(dl, "cues").get("apposition_words") or []),
         after_verbs=after_verbs,
+        honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
+        verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
+        copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
+        title_words=frozenset(w for phrase in titles for w in phrase),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
                "after_verbs": _by_first(after_verbs)},
     )

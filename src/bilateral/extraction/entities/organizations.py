@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from ...reading import structure
 from .lexicon import AnyLexicon, Form, Lexicon, Piece, Rules
+from .people import phrase_at
 from .scanning import Hit, Known, known_at, piece_index_after, punct_between, strip_options
 
 
@@ -16,12 +17,16 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
     run holding a head word (English); an acronym in brackets after one goes to ``acronyms``."""
     found = []
     covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)} if known else set()
+    roles = {} if r.he else _roles_before_names(body, ps, r)
     i = 0
     while i < len(ps):
+        if i in roles:
+            i = roles[i]  # "Member of Parliament Farah Maalin": a role, then a person
+            continue
         if i in covered and (r.he or not _state_or_place_at(known, ps[i])):
             i += 1
             continue
-        hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known)
+        hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known, roles)
         if hit is None:
             i += 1
             continue
@@ -35,6 +40,21 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
             acronyms.add(after.group(1), Form(form.key, "organization", "", "", "acronym", after.group(1)))
         i = end
     return found
+
+
+def _roles_before_names(body: str, ps: list[Piece], r: Rules) -> dict[int, int]:
+    """English: where a title right before a capitalized word starts, and where it ends; no
+    organization's run goes into one ("Member of Parliament Farah Maalin", "Foreign Ministry
+    Director Hugo Brandt")."""
+    out = {}
+    for i, p in enumerate(ps):
+        if p.text.lower() not in r.index["titles"]:
+            continue
+        end = phrase_at(ps, i, "titles", r, allow_prefix=False)
+        if end is not None and end < len(ps) and ps[end].text[:1].isupper() \
+                and not punct_between(body, ps[end - 1], ps[end]) and ps[end].text.lower() not in r.title_words:
+            out[i] = end
+    return out
 
 
 def _state_or_place_at(known: Known, piece: Piece) -> bool:
@@ -107,7 +127,7 @@ def _media_name(body, ps, j, r: Rules, known):
     return start, j, "media", structure.collapse(body[ps[start].start:ps[j - 1].end])
 
 
-def _org_at_en(body, ps, i, r: Rules, known):
+def _org_at_en(body, ps, i, r: Rules, known, roles: dict[int, int]):
     # A run of capitalized words (with "of", "the", "and" inside) that holds a head word; it
     # neither opens with an article ("A Ruritanian Foreign Ministry") nor runs into the name of
     # a person after it ("... Foreign Ministry Hugo Brandt": a given name and a capitalized word).
@@ -117,7 +137,7 @@ def _org_at_en(body, ps, i, r: Rules, known):
     has_head = False
     while j < len(ps):
         w = ps[j].text
-        if j > i and punct_between(body, ps[j - 1], ps[j]) and "'" not in body[ps[j - 1].end:ps[j].start]:
+        if j > i and (j in roles or punct_between(body, ps[j - 1], ps[j]) and "'" not in body[ps[j - 1].end:ps[j].start]):
             break
         if has_head and w in r.given and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
                 and not punct_between(body, ps[j], ps[j + 1]):
@@ -125,8 +145,9 @@ def _org_at_en(body, ps, i, r: Rules, known):
         if w[:1].isupper():
             has_head = has_head or any(w == h[0] for h in r.org_heads)
             j += 1
-        elif w in r.org_connectors and j + 1 < len(ps) and ps[j + 1].text[:1].isupper():
-            j += 1
+        elif w in r.org_connectors and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
+                and (w not in r.org_topics or not r.is_never(ps[j + 1].text)):
+            j += 1  # "League of Nations", "Committee on Ruritania" (not "... on Monday")
         else:
             break
     if not has_head or j - i < 2:

@@ -57,6 +57,8 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     ``after_given``: it follows a known given name, where a Hebrew family name may begin with ה)."""
     if not word or word[0].isdigit():
         return False
+    if r.he and not first and word in r.particles:
+        return True  # חוסה דה לה קרוז (a particle never ends a name: see _read_words)
     if word.lower() in r.not_name or word in r.not_name:
         return False
     if r.he:
@@ -66,7 +68,8 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
             return False  # מנובמבר, כשגריר, ממלכת
         if word.startswith("ה") and "'" not in word and "׳" not in word:
             # a definite noun, not a name (הוג'ה keeps its geresh), but אדריאן הסלר
-            return after_given and not lex.entries(word) and not lex.entries(word[1:]) and not r.is_never(word[1:])
+            return after_given and not _whole_form(lex, word) and not _whole_form(lex, word[1:]) \
+                and not r.is_never(word[1:])
         if not first:
             for _, rest in strip_options(word, r, name_only=False)[1:]:
                 whole_form = any(len(e[0]) == 1 for e in lex.entries(rest))
@@ -80,20 +83,39 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     return word[:1].isupper() and word not in ("I",)
 
 
+PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
+
+
+def plural_noun(word: str, r: Rules) -> bool:
+    """``word`` reads as a Hebrew plural noun (פרסומים, דיווחים), not a known given name."""
+    return r.he and word.endswith(PLURAL) and word not in r.given
+
+
+def _whole_form(lex: AnyLexicon, word: str) -> bool:
+    # a one-word known form (a state, a place), not the first word of a longer one (דר שפיגל)
+    return any(len(e[0]) == 1 for e in lex.entries(word))
+
+
 def plausible(name: str, r: Rules) -> bool:
     """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
     words = name.split()
     return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
 
 
-def _skip_qualifiers(ps: list[Piece], j: int, known: Known, r: Rules) -> int:
-    # Skip what qualifies a title: "של", known states/organizations, their adjectives.
+def _skip_qualifiers(body: str, ps: list[Piece], j: int, known: Known, r: Rules) -> int:
+    # Skip what qualifies a title: "של", known states/organizations, their adjectives, and in
+    # Hebrew a place after a state ("שגריר רורטניה בזנדה, X", "שגריר רורטניה בזנדה הוא X").
     steps = 0
+    after_state = False
     while j < len(ps) and steps < 8:
         k = known_at(known, ps[j].start)
         if k is not None and k[2].type in ("country", "organization", "place"):
             j = piece_index_after(ps, k[1], j)
-        elif ps[j].text in r.qualifiers:
+            after_state = True
+            continue
+        if ps[j].text in r.qualifiers:
+            j += 1
+        elif r.he and after_state and _place_word(body, ps, j, r):
             j += 1
         else:
             break
@@ -101,26 +123,78 @@ def _skip_qualifiers(ps: list[Piece], j: int, known: Known, r: Rules) -> int:
     return j
 
 
+def _place_word(body: str, ps: list[Piece], j: int, r: Rules) -> bool:
+    """Hebrew: a word with a locative prefix (בזנדה) that ends the role, since a comma, a
+    copula, the sentence's end or a known given name comes next."""
+    word = ps[j].text
+    prefix = next((p for p in r.place_prefixes if word.startswith(p)), None)
+    if prefix is None or len(word) - len(prefix) < 3 or word in r.given:
+        return False
+    if j + 1 == len(ps) or punct_between(body, ps[j], ps[j + 1]):
+        return True
+    return ps[j + 1].text in r.copulas or ps[j + 1].text in r.given
+
+
 def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
     """Name pieces from ``j``: returns (start piece, end piece) or None."""
-    j = _skip_qualifiers(ps, j, known, r)
+    if not r.he and _state_opens_name(body, ps, j, r, lex, known):
+        return _read_words(body, ps, j, r, lex, known, max_words, state_first=True)
+    cue_end, j = j, _skip_qualifiers(body, ps, j, known, r)
+    if not r.he and cue_end < j < len(ps) and ps[j - 1].text.lower() in r.qualifiers:
+        return None  # "the representative of Zenda-South": after "of", a place, not a person
+    # A Hebrew name in apposition between commas may be longer ("שגריר X, פיו בוסקו טיקולאבה,")
+    closed = r.he and 0 < j < len(ps) and body[ps[j - 1].end:ps[j].start].strip() == ","
+    if closed:
+        span = _read_words(body, ps, _after_honorifics(body, ps, j, r), r, lex, known, 4)
+        if span is not None and (span[1] == len(ps) or punct_between(body, ps[span[1] - 1], ps[span[1]])):
+            return span
+    return _read_words(body, ps, _after_honorifics(body, ps, j, r), r, lex, known, max_words)
+
+
+def _after_honorifics(body: str, ps: list[Piece], j: int, r: Rules) -> int:
+    # "ראטו סיר פנאיה גנילאו", "Sheikh Zayed": words of honour are not part of the name
+    while j + 1 < len(ps) and ps[j].text in r.honorifics and not punct_between(body, ps[j], ps[j + 1]):
+        j += 1
+    return j
+
+
+def _state_opens_name(body, ps, j, r: Rules, lex, known) -> bool:
+    """English: a state's name right after a title and before a capitalized word opens a
+    person's name (Foreign Minister Israel Katzman)."""
+    hit = known_at(known, ps[j].start) if j + 1 < len(ps) else None
+    if hit is None or hit[2].type != "country" or hit[2].kind != "name" or hit[1] != ps[j].end:
+        return False
+    if not hit[2].code:
+        return False  # a state no list knows is the article's own party, never part of a name
+    nxt = ps[j + 1]
+    return not punct_between(body, ps[j], nxt) and known_at(known, nxt.start) is None \
+        and name_like(nxt.text, r, True, lex) and nxt.text.lower() not in r.title_words
+
+
+def _read_words(body, ps, j, r: Rules, lex, known, max_words: int, state_first: bool = False) -> tuple[int, int] | None:
+    """Up to ``max_words`` name words from piece ``j``: (start piece, end piece) or None
+    (``state_first``: the first word may be a state's name)."""
     if j >= len(ps):
         return None
     start = j
     count = 0
     while j < len(ps) and count < max_words:
-        if j > start and punct_between(body, ps[j - 1], ps[j]):
-            if not (not r.he and re.fullmatch(r"\.\s*", body[ps[j - 1].end:ps[j].start]) and len(ps[j - 1].text) == 1):
-                break
-        if known_at(known, ps[j].start) is not None:
+        if j > start and punct_between(body, ps[j - 1], ps[j]) and not initial(body, ps[j - 1], ps[j]):
             break
-        if not name_like(ps[j].text, r, j == start, lex, after_given=j > start and ps[start].text in r.given):
+        if known_at(known, ps[j].start) is not None and not (state_first and j == start):
             break
+        # after a title, a family name may begin with ה (חיים הרמלין) unless it reads as a verb
+        surname = j > start and (ps[start].text in r.given or not r.verb_like(ps[j].text))
+        if not name_like(ps[j].text, r, j == start and not state_first, lex, after_given=surname) \
+                and not (j + 1 < len(ps) and ps[j].text.isupper() and initial(body, ps[j], ps[j + 1])):
+            break  # (an initial is a name's word though it be "A.")
         # A hyphenated name counts as one word (איל-סונג, Il-sung).
         while j + 1 < len(ps) and sep(body[ps[j].end:ps[j + 1].start]) == "-" and not body[ps[j].end:ps[j + 1].start].strip("-־‑"):
             j += 1
         j += 1
         count += 1
+    while j > start + 1 and ps[j - 1].text in r.particles:
+        j -= 1  # a particle begins the next word of a name, never ends one
     if j == start:
         return None
     if r.he and count == max_words and j < len(ps) and not punct_between(body, ps[j - 1], ps[j]):
@@ -128,6 +202,12 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
     if not r.he and all(p.text.lower() in r.particles for p in ps[start:j]):
         return None
     return start, j
+
+
+def initial(body: str, a: Piece, b: Piece) -> bool:
+    """``a`` is an initial, one letter and a stop, before the next word of a name (H.V. Evans,
+    פבלו א. גרסיה)."""
+    return len(a.text) == 1 and re.fullmatch(r"\.\s*", body[a.end:b.start]) is not None
 
 
 def _third_word(body, ps, j, r: Rules, known) -> int:
@@ -179,9 +259,11 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
             i = end
             continue
         span = read_name(body, ps, end, r, lex, known, max_words)
-        if span is not None and attributed and len(words(body, ps[span[0]:span[1]])) < 2:
-            # "לפי סעיף", "according to Reuters": after an attribution alone, a one-word "name" is
-            # a source, not a person (a person's family name alone is found as a recurrence)
+        if span is not None and attributed and (len(words(body, ps[span[0]:span[1]])) < 2
+                                                or plural_noun(ps[span[0]].text, r)):
+            # "לפי סעיף", "according to Reuters", "לפי דיווחים זרים": after an attribution alone, a
+            # one-word "name" or a plural noun is a source, not a person (a person's family name
+            # alone is found as a recurrence)
             span = None
         if span is not None:
             a, b = span
@@ -204,7 +286,7 @@ def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
         j = i
         title_words = {w for phrase in r.titles for w in phrase}
         while j > 0 and not punct_between(body, ps[j - 1], ps[j]) and ps[j - 1].text[:1].isupper() \
-                and name_like(ps[j - 1].text, r, True, lex) and known_at(known, ps[j - 1].start) is None \
+                and name_like(ps[j - 1].text, r, True, lex) and not known.spans.covers(ps[j - 1].start) \
                 and ps[j - 1].text.lower() not in title_words:
             j -= 1
         if j < i and i - j <= 4:

@@ -80,11 +80,11 @@ class _People:
         self.register(name)
 
     def first_words(self) -> dict[str, list[tuple[str, list[str]]]]:
-        """Full names by their first word (with initials' stops removed: "Dwight D. Eisenhower")."""
+        """Full names by their first word (initials' stops removed: "Dwight D. Eisenhower", "H.V. Evans")."""
         if self._indexed != len(self.names):
             self._first_words.clear()
             for name in self.names:
-                parts = [w.rstrip(".") for w in name.split()]
+                parts = [x for w in name.split() for x in w.split(".") if x]  # H.V. Evans: H, V, Evans
                 self._first_words.setdefault(parts[0], []).append((name, parts))
             self._indexed = len(self.names)
         return self._first_words
@@ -144,7 +144,7 @@ def person_mentions(body: str, sentences: list[list[Piece]], candidates: list[Ca
                 continue
             n, name, how = best
             s, e = ws[i].start, without_possessive(body, ws[i + n - 1])
-            if not occupied.covers(s):
+            if not occupied.covers(s) or (how == "full" and n > 1):  # Israel Katzman, אורי לבנון
                 hits.append((s, e, name, how))
             i += n
     out = []

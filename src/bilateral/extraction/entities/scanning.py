@@ -89,7 +89,8 @@ def scan_known(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules) -> list[Hi
         end, form, _ = m
         # The surface as written (with its own spacing and stops), without prefix letters.
         form_pieces = split_form(form.surface)[0]
-        prefix_len = len(ps[i].text) - len(form_pieces[0])
+        # (an English possessive is no prefix: "Poland's" is Poland, not "land")
+        prefix_len = len(ps[i].text) - len(form_pieces[0]) if r.he else 0
         last = ps[end - 1]
         stop = without_possessive(body, last) if not r.he and last.text != form_pieces[-1] else last.end
         surface = structure.collapse(body[ps[i].start + max(prefix_len, 0):stop])

@@ -12,10 +12,16 @@ from __future__ import annotations
 
 from ...reading import structure
 from .lexicon import AnyLexicon, Piece, Rules
+from .people import PLURAL as _PLURAL
 from .people import Candidate, name_like, phrase_at, plausible
-from .scanning import Known, known_at, punct_between, strip_options, without_possessive
-
-_PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
+from .scanning import (
+    Known,
+    known_at,
+    piece_index_after,
+    punct_between,
+    strip_options,
+    without_possessive,
+)
 
 
 def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Candidate]:
@@ -26,29 +32,30 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
     verbs = {i: end for i, p in enumerate(ps) if (p.text if r.he else p.text.lower()) in firsts
              and (end := phrase_at(ps, i, "after_verbs", r, allow_prefix=False))}
     for i in range(1, len(ps)):
-        if punct_between(body, ps[i - 1], ps[i]):
+        apposition = punct_between(body, ps[i - 1], ps[i])
+        if apposition:
             after = body[ps[i - 1].end:ps[i].start].strip()
-            if after != "," or not _title_at(ps, i, r):
+            if after != "," or not _title_at(ps, i, r, known):
                 continue
         elif i not in verbs:
             continue
-        start = _name_before(body, ps, i, lex, r, known)
+        start = _name_before(body, ps, i, lex, r, known, apposition)
         if start is not None and start not in taken:
             taken.add(start)
-            out.append(_candidate(body, ps, start, i, r))
+            out.append(candidate(body, ps, start, i, r))
     if r.he:
         for end in verbs.values():
             span = _name_after_verb(body, ps, end, lex, r, known)
             if span is not None and span[0] not in taken:
                 taken.add(span[0])
-                out.append(_candidate(body, ps, *span, r))
+                out.append(candidate(body, ps, *span, r))
     # Hebrew: a known given name and the word after it; English names too many things after a
     # given name (the Marshall Plan, Douglas Aircraft) to go without a cue.
     for i, p in enumerate(ps[:-1] if r.he else ()):
         if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)):
             end = _name_after_given(body, ps, i, lex, r, known)
             if end is not None:
-                out.append(_candidate(body, ps, i, end, r))
+                out.append(candidate(body, ps, i, end, r))
     return [c for c in out if plausible(c[2], r)]
 
 
@@ -67,7 +74,9 @@ def _given(word: str, r: Rules) -> bool:
 _GIVEN: dict[str, bool] = {}  # memo of _given for Hebrew words (a function of fixed data)
 
 
-def _candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:
+def candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:
+    """The name of pieces ``start`` to ``end`` (exclusive), without a prefix letter before a
+    known given name."""
     e = without_possessive(body, ps[end - 1])
     s = ps[start].start
     first = ps[start].text
@@ -77,10 +86,16 @@ def _candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Ca
     return s, e, structure.collapse(body[s:e])
 
 
-def _title_at(ps: list[Piece], i: int, r: Rules) -> bool:
-    while i + 1 < len(ps) and ps[i].text.lower() in r.apposition_words:
-        i += 1  # "X Y, the ambassador", "X Y, then foreign minister"
-    return phrase_at(ps, i, "titles", r, allow_prefix=False) is not None
+def _title_at(ps: list[Piece], i: int, r: Rules, known: Known | None = None) -> bool:
+    while i + 1 < len(ps):
+        hit = known_at(known, ps[i].start) if known is not None and not r.he else None
+        if ps[i].text.lower() in r.apposition_words:
+            i += 1  # "X Y, the ambassador", "X Y, then foreign minister"
+        elif hit is not None and hit[2].type in ("country", "organization"):
+            i = piece_index_after(ps, hit[1], i)  # "X Y, Poland's former ambassador"
+        else:
+            break
+    return i < len(ps) and phrase_at(ps, i, "titles", r, allow_prefix=False) is not None
 
 
 def _word_of_name(word: str, r: Rules, lex: AnyLexicon) -> bool:
@@ -89,9 +104,11 @@ def _word_of_name(word: str, r: Rules, lex: AnyLexicon) -> bool:
     return word[:1].isupper() and name_like(word, r, True, lex)
 
 
-def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known: Known) -> int | None:
+def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known: Known,
+                 apposition: bool = False) -> int | None:
     """Start of a two- or three-word name that ends right before piece ``i`` (a hyphenated
-    name is one word: קים איל-סונג)."""
+    name is one word: קים איל-סונג); in English its first word must be a known given name,
+    unless a title in apposition follows it ("Abdalla Mwanga, the representative of ...")."""
     starts: list[int] = []  # where each word of the name starts, from the last word back
     start = i
     while start > 0 and len(starts) < 3:
@@ -115,7 +132,7 @@ def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known
     start = starts[-1]
     if start > 0 and _word_of_name(ps[start - 1].text, r, lex) and not punct_between(body, ps[start - 1], ps[start]):
         return None  # no clear edge: the name may begin earlier
-    if not r.he and ps[start].text not in r.given:
+    if not r.he and ps[start].text not in r.given and not apposition:
         return None
     return start
 
