@@ -69,28 +69,7 @@ def load(path: str | Path) -> Article:
 
 def parse(data: bytes | str, article_id: str, source: str = "<text>") -> Article:
     """Parse the bytes (or text) of a seed; ``source`` names it in error messages."""
-    if isinstance(data, bytes):
-        if not data.strip():
-            raise SeedFormatError(source, "file is empty", "a seed needs a header, '---' and a body")
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise SeedFormatError(source, "is UTF-16, not UTF-8", "re-save the file as UTF-8")
-        if b"\x00" in data:
-            raise SeedFormatError(source, "contains NUL bytes: looks like a binary file, not a text seed",
-                                  "save the article as UTF-8 text")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise SeedFormatError(
-                source,
-                f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                "re-save the file as UTF-8",
-            ) from None
-    else:
-        text = data.removeprefix("\ufeff")
-        if "\x00" in text:
-            raise SeedFormatError(source, "contains NUL characters: not a text seed", "remove the NUL characters")
-    if not text.strip():
-        raise SeedFormatError(source, "file is empty", "a seed needs a header, '---' and a body")
+    text = _decode(data, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
     match = re.search(r"^---[ \t]*$", text, re.M)
@@ -131,6 +110,33 @@ def parse(data: bytes | str, article_id: str, source: str = "<text>") -> Article
     return Article(
         article_id=article_id, title=str(title).strip(), revision=revision, url=url, lang=lang, body=body
     )
+
+
+def _decode(data: bytes | str, source: str) -> str:
+    """The seed's text: UTF-8 (a byte-order mark dropped), no NUL, not empty; else one line."""
+    if isinstance(data, bytes):
+        if not data.strip():
+            raise SeedFormatError(source, "file is empty", "a seed needs a header, '---' and a body")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise SeedFormatError(source, "is UTF-16, not UTF-8", "re-save the file as UTF-8")
+        if b"\x00" in data:
+            raise SeedFormatError(source, "contains NUL bytes: looks like a binary file, not a text seed",
+                                  "save the article as UTF-8 text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SeedFormatError(
+                source,
+                f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                "re-save the file as UTF-8",
+            ) from None
+    else:
+        text = data.removeprefix("\ufeff")
+        if "\x00" in text:
+            raise SeedFormatError(source, "contains NUL characters: not a text seed", "remove the NUL characters")
+    if not text.strip():
+        raise SeedFormatError(source, "file is empty", "a seed needs a header, '---' and a body")
+    return text
 
 
 def _parse_header(header_text: str, source: str) -> dict:
