@@ -39,7 +39,7 @@ extract: $(STAMP) ## write the tables of every seed to data/processed/
 
 report: $(STAMP) ## the main job: tables and HTML reports (English, and the article's own language) for every seed (reports/index.html)
 	$(BIN)/bilateral extract
-	$(BIN)/bilateral batch --also-native --jobs $(JOBS)
+	$(BIN)/bilateral batch --also-native --corpus --jobs $(JOBS)
 
 test: $(STAMP) lint ## lint, then run every test
 	$(BIN)/python -m pytest

@@ -142,3 +142,24 @@ def test_render_corpus_needs_two_seeds(tmp_path):
 
     with pytest.raises(UsageError, match="two or more"):
         render_corpus([SEED], tmp_path)
+
+
+@pytest.mark.slow
+def test_batch_with_corpus_builds_links_and_then_keeps_the_corpus_report(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ARTICLES, SEED
+
+    def batch():
+        return subprocess.run([sys.executable, "-m", "bilateral.cli", "batch", str(SEED),
+                               str(ARTICLES / "en_02_cuba_north_korea.txt"), "--out", str(tmp_path),
+                               "--no-progress", "--corpus"], capture_output=True, text=True, timeout=600)
+
+    first = batch()
+    assert first.returncode == 0, first.stderr
+    assert "2 reports: 2 built" in first.stdout and "corpus report: built" in first.stdout
+    assert (tmp_path / "corpus.html").is_file()
+    assert 'href="corpus.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+    again = batch()
+    assert "corpus report: up to date" in again.stdout, again.stdout

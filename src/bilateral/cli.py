@@ -42,8 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
     bat.add_argument("--also-native", action="store_true",
                      help="also build each non-English article's report with the narrative in its own language")
-    bat.add_argument("--no-corpus", action="store_true",
-                     help="no corpus report (corpus.html), which two or more articles otherwise get")
+    bat.add_argument("--corpus", action="store_true",
+                     help="also the corpus report of all the articles (corpus.html, for two or more)")
     bat.add_argument("--executor", choices=("local", "dask"), default="local",
                      help="where reports are built: local worker processes (default) or a Dask cluster")
     bat.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler (with --executor dask)")
@@ -194,13 +194,19 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with _executor(args, seeds, out) as executor:
         results = batch.run(seeds, out, jobs=args.jobs, params=params, force=args.force,
                             progress=not args.no_progress, also_native=args.also_native, executor=executor,
-                            corpus=not args.no_corpus)
-    failed = [r for r in results if r.status == "failed"]
-    built = sum(r.status == "ok" for r in results)
-    cached = sum(r.status == "cached" for r in results)
-    for r in failed:
+                            corpus=args.corpus)
+    # The corpus report (batch --corpus) is summed up on a line of its own.
+    whole = [r for r in results if r.link == "corpus.html"]
+    reports = [r for r in results if r not in whole]
+    failed = [r for r in reports if r.status == "failed"]
+    built = sum(r.status == "ok" for r in reports)
+    cached = sum(r.status == "cached" for r in reports)
+    for r in failed + [r for r in whole if r.status == "failed"]:
         print(f"bilateral: error: {r.seed}: {r.error}", file=sys.stderr)
-    print(f"{len(results)} reports: {built} built, {cached} up to date, {len(failed)} failed; index: {Path(out) / 'index.html'}")
+    print(f"{len(reports)} reports: {built} built, {cached} up to date, {len(failed)} failed; index: {Path(out) / 'index.html'}")
+    for r in whole:
+        print(f"corpus report: {dict(ok='built', cached='up to date').get(r.status, r.status)}; {Path(out) / r.seed}")
+    failed += [r for r in whole if r.status == "failed"]
     return 1 if failed else 0
 
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, paths
 from ..files import atomic_write_text
 from . import corpus as corpus_report
 from .build import build, build_lock, named_lock, report_folder
@@ -98,7 +98,7 @@ def _article_lang(seed: Path) -> str:
 
 def run(seeds: list[Path], out_root: str | Path, jobs: int = 2, params: dict | None = None,
         force: bool = False, progress: bool = True, executor: Executor | None = None,
-        also_native: bool = False, corpus: bool = True) -> list[Result]:
+        also_native: bool = False, corpus: bool = False) -> list[Result]:
     """Build the reports of ``seeds`` with ``executor`` (default: ``jobs`` local worker
     processes), then, for two or more articles and with ``corpus``, the corpus report
     (``corpus.html``), then the index page of every report in ``out_root``. In a notebook the
@@ -125,7 +125,7 @@ def run(seeds: list[Path], out_root: str | Path, jobs: int = 2, params: dict | N
         _clean_staging(out_root)
     if corpus:
         built = sorted({r.seed for r in results if r.status in ("ok", "cached") and not r.variant})
-        step = corpus_report.batch_step([Path(s) for s in built], out_root)
+        step = corpus_report.batch_step([paths.resolve(s) for s in built], out_root)
         results.extend([step] if step else [])
     write_index(out_root)
     return sorted(results, key=lambda r: (r.article_id, r.variant))

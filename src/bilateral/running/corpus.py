@@ -146,6 +146,6 @@ def batch_step(seeds: Sequence[Path], out_root: Path, lang: str = "en") -> Resul
         try:
             render_corpus(list(seeds), out_root, lang, processed=out_root / TABLES)
         except (ReportError, UsageError) as exc:
-            return Result("corpus", PAGE, "failed", error=str(exc))
+            return Result("corpus", PAGE, "failed", error=str(exc), link=PAGE)
         atomic_write_text(stamp, digest)
     return Result("corpus", PAGE, "ok", link=PAGE)
