@@ -149,8 +149,6 @@ def test_batch_with_corpus_builds_links_and_then_keeps_the_corpus_report(tmp_pat
     import subprocess
     import sys
 
-    from conftest import ARTICLES, SEED
-
     def batch():
         return subprocess.run([sys.executable, "-m", "bilateral.cli", "batch", str(SEED),
                                str(ARTICLES / "en_02_cuba_north_korea.txt"), "--out", str(tmp_path),
