@@ -81,7 +81,7 @@ def _build_in_staging(seed: Path, art, out_root: Path, final: Path, result: Resu
         result.outputs = outputs_digest(stage)
         write_manifest(stage, result)
         with _folder_lock(out_root, result.article_id):
-            _swap(stage, final, out_root / f".{key}.old.tmp", keep_variants=not result.variant)
+            swap(stage, final, out_root / f".{key}.old.tmp", keep_variants=not result.variant)
     except Exception as exc:  # noqa: BLE001 - a failing report must not stop the batch
         result.status = "failed"
         result.error = _one_line(exc)
@@ -124,7 +124,7 @@ def _clean_leftovers(out_root: Path, key: str) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _swap(stage: Path, final: Path, old: Path, keep_variants: bool) -> None:
+def swap(stage: Path, final: Path, old: Path, keep_variants: bool = False) -> None:
     """Put the finished report in place of the old one with renames only; a default report
     takes the variants' folders of the old one with it."""
     shutil.rmtree(old, ignore_errors=True)

@@ -26,6 +26,7 @@ from ..reading import article
 from ..tables import build
 from ..vocab import KERNEL_NAME, REPORT_LANGUAGES
 from . import publish
+from .build import swap
 from .manifest import Result
 
 NOTEBOOK = "corpus.ipynb"
@@ -65,7 +66,7 @@ def render_corpus(seeds: Sequence[str | Path], out_dir: str | Path | None = None
 
         (stage / NOTEBOOK).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
         html = page(nb, arts, lang)
-        _swap(stage, out_root / FOLDER)
+        swap(stage, out_root / FOLDER, out_root / f".{FOLDER}.old.tmp")
         atomic_write_text(out_root / PAGE, html)
     except Exception as exc:
         failed = stage / NOTEBOOK
@@ -95,15 +96,6 @@ def _execute(staging: Path, output: Path, params: dict):
             os.environ.pop(paths.REPORTS_ENV, None)
         else:
             os.environ[paths.REPORTS_ENV] = previous
-
-
-def _swap(stage: Path, final: Path) -> None:
-    old = final.parent / f".{final.name}.old.tmp"
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(stage, final)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def page(nb, arts: list[article.Article], lang: str) -> str:

@@ -9,15 +9,18 @@ to offer the same ``run(tasks)``.
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .build import build
 from .manifest import Result
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -47,23 +50,41 @@ class LocalExecutor:
 
     def run(self, tasks: Sequence[ReportTask]) -> Iterator[Result]:
         """Yield each task's result as it completes."""
-        if self.jobs <= 1:
-            for task in tasks:
-                yield task()
-            return
-        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"),
-                                 initializer=_worker_init) as pool:
-            pending: set[Future] = {pool.submit(task) for task in tasks}
-            try:
-                while pending:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for f in done:
-                        yield f.result()
-            except BaseException:
-                for f in pending:
-                    f.cancel()
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+        return in_processes(_call, tasks, self.jobs)
+
+
+def in_processes(fn: Callable[[T], R], items: Iterable[T], jobs: int, in_flight: int | None = None) -> Iterator[R]:
+    """``fn(item)`` for each item, yielded as each completes, in ``jobs`` spawned worker
+    processes that leave Ctrl-C to the parent (in this process, in order, when ``jobs`` is 1).
+    At most ``in_flight`` items are submitted at once (default: all), so a long stream of items
+    is never queued whole; an interruption cancels what has not started."""
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    todo, limit = iter(items), in_flight or float("inf")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_worker_init) as pool:
+        pending: set[Future] = set()
+        try:
+            while True:
+                while len(pending) < limit and (item := next(todo, _END)) is not _END:
+                    pending.add(pool.submit(fn, item))
+                if not pending:
+                    return
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in done:
+                    yield f.result()
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+_END = object()
+
+
+def _call(task: ReportTask) -> Result:
+    return task()
 
 
 def _worker_init() -> None:

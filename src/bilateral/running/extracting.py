@@ -8,18 +8,17 @@ seeds are in flight, so a corpus of any size is never queued whole.
 
 from __future__ import annotations
 
-import signal
 import sys
 import traceback
 import warnings
 from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BilateralError, BilateralWarning
+from .executors import in_processes
 
 if TYPE_CHECKING:
     from ..tables import Tables
@@ -65,35 +64,7 @@ def extract_many(seeds: Sequence[Path], out: Path, jobs: int = 1, progress: bool
 
     disable = None if progress is None else not progress
     with tqdm(total=len(seeds), unit="article", disable=disable, file=sys.stderr, dynamic_ncols=True) as bar:
-        for result in _run(seeds, Path(out), jobs, keep):
+        # At most 2 x jobs seeds in flight: memory follows --jobs, not the corpus.
+        for result in in_processes(partial(extract_one, out=Path(out), keep=keep), seeds, jobs, 2 * jobs):
             bar.update()
             yield result
-
-
-def _run(seeds: Sequence[Path], out: Path, jobs: int, keep: bool) -> Iterator[Extracted]:
-    if jobs <= 1:
-        for seed in seeds:
-            yield extract_one(seed, out, keep)
-        return
-    todo = iter(seeds)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_worker_init) as pool:
-        pending: set[Future] = set()
-        try:
-            while True:
-                while len(pending) < 2 * jobs and (seed := next(todo, None)) is not None:
-                    pending.add(pool.submit(extract_one, seed, out, keep))
-                if not pending:
-                    return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    yield f.result()
-        except BaseException:
-            for f in pending:
-                f.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-
-
-def _worker_init() -> None:
-    # The parent handles Ctrl-C; workers finish their article or are cancelled by it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
