@@ -252,3 +252,11 @@ def test_the_compare_parameter_names_an_existing_seed_and_its_own_variant():
     assert parameters.variant(checked) == "compare-en_ruritania_freedonia"
     with pytest.raises(UsageError, match="compare names no seed file"):
         parameters.check_parameters({"compare": "tests/articles/pair/nosuch.txt"})
+
+
+def test_a_broken_seed_beside_it_is_no_edition(seeds_with_sidecar):
+    he = seeds_with_sidecar / HE.name
+    links_path(he).write_text(json.dumps({**FETCHED, "langlinks": {"en": "Freedonia–Ruritania relations"}},
+                                         ensure_ascii=False), encoding="utf-8")
+    (seeds_with_sidecar / "a_broken.txt").write_bytes(b"\x00\x01 not a seed")
+    assert editions.partner(he, sorted(seeds_with_sidecar.glob("*.txt"))) == seeds_with_sidecar / EN.name

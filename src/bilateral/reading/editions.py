@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import BilateralError
 from . import article as _article
-from .links import read_sidecar
+from .links import links_path, read_sidecar
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,19 @@ def edition(seed: str | Path) -> Edition:
 
 
 def partner(seed: str | Path, candidates: Iterable[str | Path]) -> Path | None:
-    """The first of ``candidates`` (other seed files) that is another edition of ``seed``."""
+    """The first of ``candidates`` (other seed files) that is another edition of ``seed``; a
+    candidate that does not load is no edition of anything, and is passed over."""
     me = edition(seed)
     for other in candidates:
         if Path(other).resolve() == Path(seed).resolve():
             continue
-        if me.links_to(edition(other)):
+        if not me.langlinks and not links_path(other).is_file():
+            continue  # neither side could name the other: no need to read it
+        try:
+            found = edition(other)
+        except BilateralError:
+            continue
+        if me.links_to(found):
             return Path(other)
     return None
 
