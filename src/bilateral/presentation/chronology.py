@@ -95,6 +95,14 @@ def dated_events(tables: Tables) -> pd.DataFrame:
     return out.sort_values(["x", "event_id"], kind="stable").reset_index(drop=True)
 
 
+def yearly_tone(ev: pd.DataFrame) -> list[tuple[int, float]]:
+    """(year, mean tone) for every year of the dated events ``ev`` that has a known tone, in
+    order: the warmth arc an index row draws as a sparkline."""
+    known = ev[ev.tone.notna()]
+    by_year = known.groupby(known.x.map(math.floor), sort=True).tone.mean()
+    return [(int(y), round(float(t), 2)) for y, t in by_year.items()]
+
+
 def span(ev: pd.DataFrame) -> tuple[int, int] | None:
     """The first and last year the dated events ``ev`` cover. An open date counts only its known
     year ("after 1990": 1990), and a century-wide one only when nothing narrower is dated."""

@@ -36,3 +36,21 @@ def direction(lang: str) -> str:
 def css() -> Markup:
     """The stylesheet every page inlines (ours, so it is marked safe)."""
     return Markup((_res.files("bilateral.presentation") / "templates" / "style.css").read_text(encoding="utf-8"))
+
+
+def sparkline(points: list, width: int = 120, height: int = 24) -> Markup:
+    """A report's warmth arc for the index: ``points`` are [year, mean tone] pairs, drawn as an
+    inline SVG line over a zero line (tone -1 at the bottom, +1 at the top); empty without two."""
+    if len(points) < 2:
+        return Markup("")
+    years = [float(y) for y, _ in points]
+    lo, hi = min(years), max(years)
+    step = (width - 4) / ((hi - lo) or 1)
+    xy = " ".join(f"{2 + (float(y) - lo) * step:.1f},{height / 2 - float(t) * (height / 2 - 2):.1f}" for y, t in points)
+    label = f"warmth {int(lo)}-{int(hi)}"
+    # Numbers only, formatted here: nothing from the article reaches this markup.
+    return Markup(
+        f'<svg class="spark" role="img" aria-label="{label}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}"><line x1="0" y1="{height / 2}" x2="{width}" y2="{height / 2}" '
+        f'stroke="#bbb" stroke-width="1"/><polyline points="{xy}" fill="none" stroke="#333" '
+        f'stroke-width="1.5"/></svg>')

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .. import paths
 from ..errors import UsageError
 from ..presentation import charts, narrative
-from ..presentation.chronology import dated_events, span
+from ..presentation.chronology import dated_events, span, yearly_tone
 from ..presentation.focus import focus as focused
 from ..presentation.focus import period_of, period_text
 from ..presentation.names import ranking
@@ -77,7 +77,11 @@ def title(tables: Tables, lang: str = "en") -> Html:
                                  focus=period_text(period_of(tables), "-"))
     macro = environment().get_template("fragments.html.j2").module.title
     # The batch runner reads these figures from the output's metadata for its index page.
-    summary = {"n_events": n_events, "period": period_label(tables, "en")}
+    ev = dated_events(tables)
+    known = ev.tone.dropna()
+    summary = {"n_events": n_events, "period": period_label(tables, "en"), "revision": int(a.revision),
+               "mean_tone": round(float(known.mean()), 2) if len(known) else None,
+               "warmth": [list(p) for p in yearly_tone(ev)]}
     return Html(macro({"title": str(a.title)}, subtitle, lang, direction(lang)), metadata={"bilateral": summary})
 
 

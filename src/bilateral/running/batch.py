@@ -50,7 +50,7 @@ def write_index(out_root: str | Path, results: Iterable[Result] | None = None) -
         corpus = corpus_report.PAGE if (out_root / corpus_report.PAGE).is_file() else ""
         page = pages.environment().get_template("index.html.j2").render(
             rows=rows, n_failed=sum(r.status == "failed" for r in rows), version=__version__, css=pages.css(),
-            corpus=corpus)
+            corpus=corpus, sparkline=pages.sparkline)
         atomic_write_text(out_root / "index.html", page)
     return out_root / "index.html"
 

@@ -210,6 +210,8 @@ def _finish(nb, art, stage: Path, result: Result) -> None:
     (stage / "report.html").write_text(publish.page(nb, art, lang), encoding="utf-8")
     figures = publish.summary(nb)
     result.n_events, result.period = int(figures.get("n_events", 0)), str(figures.get("period", ""))
+    result.revision, result.mean_tone = int(figures.get("revision", 0)), figures.get("mean_tone")
+    result.warmth = [list(p) for p in figures.get("warmth", [])]
     result.link = f"{art.article_id}/{result.variant}/report.html" if result.variant else f"{art.article_id}/report.html"
 
 

@@ -30,6 +30,9 @@ class Result:
     params: dict = field(default_factory=dict)
     variant: str = ""  # "" for the default report, else its folder under the article's
     outputs: dict = field(default_factory=dict)  # file (relative) -> sha256, checked by the cache
+    revision: int = 0
+    mean_tone: float | None = None  # of the events whose tone is known
+    warmth: list = field(default_factory=list)  # [year, mean tone] pairs: the index's sparkline
 
 
 def read_manifest(folder: Path) -> dict:
