@@ -17,13 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import CHROMIUM, ROOT, SEED
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 HOSTILE_SEED = ROOT / "tests" / "hostile" / "markup_javascript_url.txt"
 TOC = ["narrative", "timeline", "warmth", "actors", "mentions", "structure", "events", "people", "quotes"]
@@ -62,14 +59,6 @@ def reports(tmp_path_factory) -> dict[str, Path]:
         pages[name] = Path(stdout.strip())
         assert pages[name].is_file() and pages[name].is_relative_to(out / article_id)
     return pages
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclasses.dataclass

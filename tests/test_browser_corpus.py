@@ -7,13 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, ROOT, SEED
+from conftest import ARTICLES, CHROMIUM, CHROMIUM_ARGS, ROOT, SEED
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SECTIONS = ["summary", "decades", "warmth", "actors", "dated", "articles"]
 
@@ -34,7 +31,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def opened(pages):
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         out = {}
         for lang, path in pages.items():
             page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
