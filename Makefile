@@ -41,11 +41,11 @@ report: $(STAMP) ## the main job: tables and HTML reports (English, and the arti
 	$(BIN)/bilateral extract
 	$(BIN)/bilateral batch --also-native --corpus --jobs $(JOBS)
 
-test: $(STAMP) lint ## lint, then run every test
-	$(BIN)/python -m pytest
+test: $(STAMP) lint ## lint, then run every test (one worker per core; a test file stays on one worker)
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 test-fast: $(STAMP) ## run the tests that need no notebook kernel or browser
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not slow"
 
 lint: $(STAMP) ## ruff on the library, tests, benchmarks and the notebooks' jupytext pairs
 	$(BIN)/ruff check src tests benchmarks notebooks
