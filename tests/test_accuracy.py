@@ -44,3 +44,38 @@ def test_extraction_keeps_its_measured_accuracy(lang, scores):
     print(lang, {k: round(v, 3) for k, v in figures.items()})
     low = {k: round(figures[k], 3) for k, floor in FLOORS[lang].items() if figures[k] < floor}
     assert not low, f"{lang}: below the floor: {low}"
+
+
+def _articles() -> list[Path]:
+    real = sorted((ROOT / "tests" / "articles" / "real").glob("*.txt"))
+    own = sorted((ROOT / "tests" / "articles").glob("*.txt"))
+    return [ROOT / "seeds" / "000_ba48285eb3d73b6f.txt", *own, *real]
+
+
+def _media_names(lang: str) -> set[str]:
+    from bilateral import resources
+
+    names = set()
+    for entry in resources.load(lang, "media").get("media") or []:
+        names |= {str(n).casefold() for n in [entry.get("canonical"), *entry.get("names", [])] if n}
+    return names
+
+
+@pytest.mark.parametrize("path", _articles(), ids=lambda p: p.stem)
+def test_no_person_is_a_function_word_month_newspaper_or_party(path):
+    """The issue's rule on every article we hold: a person is never a word that never names
+    (function word, month, weekday, title alone), a news medium, or one of the title's parties."""
+    import bilateral
+    from bilateral.extraction.entities.lexicon import rules
+
+    tables = bilateral.extract(path)
+    lang = tables["article"]["lang"].iloc[0]
+    rule = rules(lang)
+    art = tables["article"].iloc[0]
+    parties = {str(art[c]).casefold() for c in ("party_a", "party_b", "party_a_en", "party_b_en") if art[c]}
+    media = _media_names(lang) | _media_names("en")
+    for name in tables["entities"].query("type == 'person'")["name"]:
+        words = name.split()
+        assert not all(rule.is_never(w) for w in words), f"{path.name}: person {name!r} is a non-name word"
+        assert name.casefold() not in media, f"{path.name}: news medium {name!r} taken as a person"
+        assert name.casefold() not in parties, f"{path.name}: the title's party {name!r} taken as a person"
