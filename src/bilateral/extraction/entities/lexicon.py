@@ -294,7 +294,8 @@ def rules(lang: str) -> Rules:
         articles=listed("articles"),
         never=frozenset(not_name | content),
         never_content=frozenset(content),
-        given=frozenset(str(g) for g in resources.load(dl, "given_names").get("given_names") or []),
+        given=frozenset(str(g) for part in ("given_names", "given_names_world")
+                        for g in resources.load(dl, part).get("given_names") or []),
         apposition_words=frozenset(str(w) for w in resources.load(dl, "cues").get("apposition_words") or []),
         after_verbs=after_verbs,
         honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
