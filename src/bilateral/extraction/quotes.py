@@ -90,6 +90,7 @@ class _Cues:
     relative_prefix: str
     not_relative: frozenset[str]
     verb_prefixes: str
+    title_words: frozenset[str] = frozenset()  # every word of a title, and articles ("said the Foreign Minister X")
 
     def norm(self, word: str) -> str:
         return word if self.he else word.lower()
@@ -110,6 +111,8 @@ def _cues(lang: str) -> _Cues:
         clause_marks=frozenset(words(cues, "clause_marks")), object_markers=frozenset(words(cues, "object_markers")),
         relative_prefix=str(cues.get("relative_prefix") or ""), not_relative=frozenset(words(cues, "not_relative")),
         verb_prefixes="".join(words(cues, "verb_prefixes")),
+        title_words=frozenset(w.lower() for t in titles.get("titles") or [] for w in _WORD.findall(str(t)))
+        | frozenset(words(cues, "between_verb_and_speaker")),
     )
 
 
@@ -122,12 +125,18 @@ def _attribution_pattern(lang: str) -> re.Pattern:
 Word = tuple[int, int, str]  # start, end, the word (lower-cased in English)
 
 
+Neighbour = tuple[tuple[int, int], list[Mention]]  # a sentence's span and its mentions
+
+
 def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], mentions: list[Mention],
-              earlier_people: list[Mention], lang: str) -> str:
+              earlier_people: list[Mention], lang: str, preceding: Neighbour | None = None,
+              following: Neighbour | None = None) -> str:
     """The key of the person who says ``quote`` in ``sentence``, or "" when the text names no one.
 
     ``mentions`` are the person mentions inside the sentence; ``earlier_people`` those before
-    it (for pronouns).
+    it (for pronouns). In English, a quote that opens its sentence after one ending with a colon
+    belongs to that sentence's subject (``preceding``), and one that ends its sentence may be
+    claimed by a short sentence of attribution after it (``following``: "X said in 1990.").
     """
     c = _cues(lang)
     s0, s1 = sentence
@@ -145,13 +154,41 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     key = _speech_verb_before(body, q0, words, people, last, c)
     if key:
         return key
+    # 2b. English: a quote after a colon belongs to the clause's subject ("X's reply was: ...").
+    if not c.he and body[s0:q0].rstrip(" \"“„«‘'").endswith(":"):
+        key = next((m.key for m in people if m.char_end <= q0), "")
+        if key:
+            return key
     # 3. A pronoun cue before the quote ("שלטענתו").
     if last and any(w in c.pronouns and a < q0 for a, _, w in words if w not in c.bare_pronouns):
         return last
+    if c.he:
+        return ""
     # 4. English after the quote: '"...," Kim said' / 'said Kim' / '"...," he said'.
-    if not c.he:
-        return _speech_verb_after(q1, words, people, last, c)
-    return ""
+    key = _speech_verb_after(body, q1, words, people, mentions, last, c)
+    if key:
+        return key
+    return _from_neighbours(body, sentence, quote, preceding, following, last, c)
+
+
+def _from_neighbours(body: str, sentence: tuple[int, int], quote: tuple[int, int], preceding: Neighbour | None,
+                     following: Neighbour | None, last: str, c: _Cues) -> str:
+    """English: the speaker named by the sentence before (ending with a colon) or by a short
+    sentence of attribution right after a quote that ends its own sentence."""
+    (s0, s1), (q0, q1) = sentence, quote
+    if preceding is not None and not body[s0:q0].strip(" \"“„«‘'") and body[:preceding[0][1]].rstrip().endswith(":"):
+        people = [m for m in preceding[1] if m.key.startswith("person:")]
+        if people:
+            return min(people, key=lambda m: m.char_start).key
+    if following is None or body[q1:s1].strip(" .,;!?\"”’»'"):
+        return ""
+    (n0, n1), mentions = following
+    words = [(m.start(), m.end(), c.norm(m.group())) for m in _WORD.finditer(body, n0, n1)]
+    # only a short clause of attribution ("Diallo said in 1990."), never a new statement
+    if len(words) > 10 or any(w in c.clause_marks for _, _, w in words) or find(body, n0, n1):
+        return ""
+    people = sorted((m for m in mentions if m.key.startswith("person:")), key=lambda m: m.char_start)
+    return _speech_verb_after(body, n0, words, people, mentions, last, c)
 
 
 def _person_after(pos: int, limit: int, blockers: bool, words: list[Word], people: list[Mention], c: _Cues) -> str:
@@ -198,13 +235,39 @@ def _speech_verb_before(body: str, q0: int, words: list[Word], people: list[Ment
     return ""
 
 
-def _speech_verb_after(q1: int, words: list[Word], people: list[Mention], last: str, c: _Cues) -> str:
+def _speech_verb_after(body: str, q1: int, words: list[Word], people: list[Mention], mentions: list[Mention],
+                       last: str, c: _Cues) -> str:
     after = [(a, b, w) for a, b, w in words if a >= q1]
+    # A person first after the quote, then a verb of saying in the clause, perhaps after an
+    # apposition ('"...," X Y, the foreign minister, told parliament') or a title and a state
+    # before the name ('"...," Ruritania's envoy X Y said').
+    first = next((m for m in people if m.char_start >= q1), None)
+    if first is not None and _only_titles(body, q1, first.char_start, after, mentions, c):
+        rest = [w for a, _, w in after if a >= first.char_end][:12]
+        if any(w in c.verbs for w in rest):
+            return first.key
     for k, (a, b, w) in enumerate(after[:4]):
         if w in c.verbs:
             for m in people:
-                if q1 <= m.char_start and (m.char_end <= a or m.char_start - b <= 3):
+                if q1 <= m.char_start and (m.char_end <= a or m.char_start - b <= 3
+                                           or _only_titles(body, b, m.char_start, after, mentions, c)):
                     return m.key
             if any(x[2] in c.pronouns for x in after[:k]) and last:
                 return last
     return ""
+
+
+def _only_titles(body: str, start: int, end: int, words: list[Word], mentions: list[Mention], c: _Cues) -> bool:
+    """Between ``start`` and ``end`` stand only punctuation, at most six title words and
+    articles, and named states or organizations ("said Foreign Minister", ", Ruritania's envoy")."""
+    if start > end:
+        return False
+    between = [(a, b, w) for a, b, w in words if start <= a < end]
+    named = [(m.char_start, m.char_end) for m in mentions if not m.key.startswith("person:")]
+    for a, b, w in between:
+        if w not in c.title_words and not any(x <= a < y for x, y in named):
+            return False
+    if len(between) > 6:
+        return False
+    gaps = body[start:end]
+    return not any(ch in gaps for ch in ";:()")

@@ -274,7 +274,27 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
             i = end
     if not r.he:
         out.extend(_speaker_before_verb(body, ps, r, lex, known))
+        out.extend(_speaker_after_quote(body, ps, r, lex, known))
     return [c for c in out if plausible(c[2], r)]
+
+
+_CLOSING = ('"', "”", "’", "'", "»")
+
+
+def _speaker_after_quote(body, ps, r: Rules, lex, known) -> list[Candidate]:
+    """English '"...," said Tomasz Wielicki': a name of two or three words right after a verb
+    of saying that follows a closing quotation mark (a name after a title is found as such)."""
+    out = []
+    for i, p in enumerate(ps[:-2]):
+        if i == 0 or p.text.lower() not in r.speech or not body[ps[i - 1].end:p.start].strip(" ,").endswith(_CLOSING):
+            continue
+        if punct_between(body, p, ps[i + 1]) or phrase_at(ps, i + 1, "titles", r, allow_prefix=False):
+            continue
+        span = _read_words(body, ps, i + 1, r, lex, known, 3)
+        if span is not None and len(words(body, ps[span[0]:span[1]])) >= 2:
+            e = without_possessive(body, ps[span[1] - 1])
+            out.append((ps[span[0]].start, e, structure.collapse(body[ps[span[0]].start:e])))
+    return out
 
 
 def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
