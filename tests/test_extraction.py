@@ -711,3 +711,58 @@ def test_according_to_a_two_word_name_is_still_a_person():
 ])
 def test_hebrew_past_copula(body, expected):
     assert _actors("he", body)["person"] == expected
+
+
+# --- English quotes and people on prose nobody tuned for (sentences written for these tests).
+
+def _quotes(body: str) -> list[tuple[str, str]]:
+    t = tables.build(article.parse(_en_seed("Ruritania–Freedonia relations", body), "quotes"))
+    return list(zip(t.quotes.text, t.quotes.speaker, strict=True))
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ('"Our doors stay open to Zenda," said Tomasz Wielicki in 1990.', "Tomasz Wielicki"),
+    ('"The border will stay shut", Amara Diallo said after the talks.', "Amara Diallo"),
+    ('"The accord is void" according to Hugo Brandt.', "Hugo Brandt"),
+    ('"We stand with Zenda," Chikondi Phiri, Freedonia\'s foreign minister, told parliament.', "Chikondi Phiri"),
+    ('"Relations were never better," said Foreign Minister Obed Nkhata.', "Obed Nkhata"),
+    ('Ruth Adler described the accord as: "a bridge between two peoples".', "Ruth Adler"),
+    ("President Obed Nkhata spoke last. Obed Nkhata's answer was brief: \"Never.\"", "Obed Nkhata"),
+    ('"Both nations share one sea," the Ruritanian Foreign Ministry said in a statement.', ""),
+    ("President Tomasz Wielicki came. Wielicki's spokesman said \"there is nothing to add\" in 1990.", ""),
+])
+def test_an_english_speaker_named_after_the_quote_or_before_a_colon(body, speaker):
+    assert [s for _, s in _quotes(body)] == [speaker]
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ('"The talks failed. We shall try again next year," said Tomasz Wielicki.', "Tomasz Wielicki"),
+    ('"Peace is near.... Our people want it," Amara Diallo said.', "Amara Diallo"),
+    ('"The talks failed. We shall try again." Amara Diallo said in 1990.', "Amara Diallo"),
+    ('Writing in 1990, Ruth Adler says the treaty was late. "Both sides waited. Both lost."', "Ruth Adler"),
+])
+def test_a_quote_of_several_sentences_keeps_its_speaker(body, speaker):
+    assert [s for _, s in _quotes(body)] == [speaker]
+
+
+@pytest.mark.parametrize("body", [
+    "Seven Australians said they would stay. Jewish Australians said the vote was wrong.",
+    "The Israeli Arab MK said the law was unfair, and Soviet Jewish emigres said the visas were late.",
+    "Ethiopian Jews arrived in 1991, and Australian Jews wrote to the premier.",
+])
+def test_demonyms_group_and_number_words_make_no_person(body):
+    assert _actors("en", body)["person"] == {}
+
+
+def test_leaders_named_by_one_word_are_people():
+    body = "In 1807 Napoleon met the Tsar; later Bismarck unified Germany and Herzl visited Constantinople."
+    assert set(_actors("en", body)["person"]) == {"Napoleon", "Bismarck", "Herzl"}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("In 1965 Kamuzu Banda visited Freedonia, and Levy Mwanawasa met the envoy.", {"Kamuzu Banda", "Levy Mwanawasa"}),
+    ("Ngozi Adichie was appointed ambassador in 1990.", {"Ngozi Adichie"}),
+    ("In 1980 Rudolf V visited Zenda, and the IDF Chief met him.", set()),
+])
+def test_a_strong_verb_of_a_person_vouches_for_an_unlisted_given_name(body, people):
+    assert set(_actors("en", body)["person"]) == people

@@ -181,14 +181,27 @@ def _from_neighbours(body: str, sentence: tuple[int, int], quote: tuple[int, int
         if people:
             return min(people, key=lambda m: m.char_start).key
     if following is None or body[q1:s1].strip(" .,;!?\"”’»'"):
-        return ""
+        return _continued(body, sentence, quote, preceding, c)
     (n0, n1), mentions = following
     words = [(m.start(), m.end(), c.norm(m.group())) for m in _WORD.finditer(body, n0, n1)]
     # only a short clause of attribution ("Diallo said in 1990."), never a new statement
     if len(words) > 10 or any(w in c.clause_marks for _, _, w in words) or find(body, n0, n1):
-        return ""
+        return _continued(body, sentence, quote, preceding, c)
     people = sorted((m for m in mentions if m.key.startswith("person:")), key=lambda m: m.char_start)
-    return _speech_verb_after(body, n0, words, people, mentions, last, c)
+    return _speech_verb_after(body, n0, words, people, mentions, last, c) or _continued(body, sentence, quote, preceding, c)
+
+
+def _continued(body: str, sentence: tuple[int, int], quote: tuple[int, int], preceding: Neighbour | None, c: _Cues) -> str:
+    """A sentence that is only a quote goes on with the words of the person whom the sentence
+    before names as saying something ("Dr X says ... . "...."")."""
+    (s0, s1), (q0, q1) = sentence, quote
+    if preceding is None or body[s0:q0].strip(" \"“„«‘'") or body[q1:s1].strip(" .,;!?\"”’»'"):
+        return ""
+    (p0, p1), mentions = preceding
+    if find(body, p0, p1) or not any(c.norm(w) in c.verbs for w in _WORD.findall(body, p0, p1)):
+        return ""
+    people = [m for m in mentions if m.key.startswith("person:") and not _owner(body, m, c)]
+    return min(people, key=lambda m: m.char_start).key if people else ""
 
 
 def _person_after(pos: int, limit: int, blockers: bool, words: list[Word], people: list[Mention], c: _Cues) -> str:
@@ -221,7 +234,8 @@ def _speech_verb_before(body: str, q0: int, words: list[Word], people: list[Ment
             gap = [x for x in words if m.char_end <= x[0] < a]
             # subject right before the verb, in the same clause (no comma, no object marker)
             if m.char_end <= a and len(gap) <= 2 and not body[m.char_end:a].strip(" ").startswith(",") \
-                    and "," not in body[m.char_end:a] and not any(x[2] in c.object_markers for x in gap):
+                    and "," not in body[m.char_end:a] and not any(x[2] in c.object_markers for x in gap) \
+                    and not _owner(body, m, c):
                 return m.key
         key = _person_after(b, q0, True, words, people, c)
         if key:
@@ -230,9 +244,14 @@ def _speech_verb_before(body: str, q0: int, words: list[Word], people: list[Ment
         # ("Nasser nationalised the canal and said ... that Egypt would "...").
         opening = [x for x in words if x[0] < a][:3]
         for m in people:
-            if opening and m.char_start <= opening[-1][0] and m.char_end <= a:
+            if opening and m.char_start <= opening[-1][0] and m.char_end <= a and not _owner(body, m, c):
                 return m.key
     return ""
+
+
+def _owner(body: str, m: Mention, c: _Cues) -> bool:
+    """English: the person owns the subject ("X's press team said"), who is someone else."""
+    return not c.he and body[m.char_end:m.char_end + 2] in ("'s", "’s")
 
 
 def _speech_verb_after(body: str, q1: int, words: list[Word], people: list[Mention], mentions: list[Mention],

@@ -99,6 +99,8 @@ def _whole_form(lex: AnyLexicon, word: str) -> bool:
 def plausible(name: str, r: Rules) -> bool:
     """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
     words = name.split()
+    if r.not_in_name and any(w.rstrip(".") in r.not_in_name for w in words):
+        return False  # a group of people, not a person ("Two Australians", "Israeli Arab")
     return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
 
 
@@ -309,6 +311,9 @@ def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
                 and name_like(ps[j - 1].text, r, True, lex) and not known.spans.covers(ps[j - 1].start) \
                 and ps[j - 1].text.lower() not in title_words:
             j -= 1
+        # "Minister of Trade and Industry Alan John Kyerematen urged": a known given name inside
+        # a longer run opens the name
+        j = next((k for k in range(j + 1, i - 1) if ps[k].text in r.given), j) if ps[j].text not in r.given else j
         if j < i and i - j <= 4:
             e = without_possessive(body, ps[i - 1])
             out.append((ps[j].start, e, structure.collapse(body[ps[j].start:e])))
