@@ -766,3 +766,42 @@ def test_leaders_named_by_one_word_are_people():
 ])
 def test_a_strong_verb_of_a_person_vouches_for_an_unlisted_given_name(body, people):
     assert set(_actors("en", body)["person"]) == people
+
+
+@pytest.mark.parametrize("body,orgs", [
+    ("In 1990 Freedonia Aerospace Industries signed a deal with Zenda Engineering and the Zenda Chamber of "
+     "Commerce. The Zenda Bookshop and Cafe opened, and Elbit Systems bid.",
+     {"Freedonia Aerospace Industries", "Zenda Engineering", "Zenda Chamber of Commerce", "Zenda Bookshop and Cafe",
+      "Elbit Systems"}),
+    ("Kenyans for Fair Trade marched, and the Zenda African National Union won the vote.",
+     {"Kenyans for Fair Trade", "Zenda African National Union"}),
+    ("The Popular Front for the Liberation of Zenda grew.", {"Popular Front for the Liberation of Zenda"}),
+])
+def test_english_organizations_by_their_head_word(body, orgs):
+    found = _actors("en", body)
+    assert set(found["organization"]) == orgs
+    assert found["person"] == {}
+
+
+def test_a_broadcaster_is_named_as_the_text_writes_it():
+    found = _actors("en", "The BBC World Service aired the talks, and the British Broadcasting Corporation filmed them.")
+    assert set(found["organization"]) == {"BBC World Service", "British Broadcasting Corporation"}
+
+
+def test_an_embassy_named_with_its_state_is_no_organization():
+    found = _actors("en", "Crowds met outside the Swiss Embassy and the Embassy of Israel in 1990.")
+    assert found["organization"] == {} and found["person"] == {}
+    assert {"Israel"} <= set(found["country"])
+
+
+def test_historical_forces_and_the_commonwealth_are_organizations():
+    body = "The Australian Light Horse rode in 1917; the Anzac veterans and the Commonwealth honoured them."
+    found = _actors("en", body)
+    assert set(found["organization"]) == {"Australian Light Horse", "Anzac", "Commonwealth"}
+
+
+@pytest.mark.parametrize("body", [
+    "In 2016 the Zenda Union Commission Chair met Freedonia's Cabinet Secretary for Foreign Affairs.",
+])
+def test_a_role_is_no_organization(body):
+    assert set(_actors("en", body)["organization"]) <= {"Zenda Union Commission"}
