@@ -805,3 +805,14 @@ def test_historical_forces_and_the_commonwealth_are_organizations():
 ])
 def test_a_role_is_no_organization(body):
     assert set(_actors("en", body)["organization"]) <= {"Zenda Union Commission"}
+
+
+def test_he_stands_for_the_subject_of_the_sentence_before():
+    body = ('Ambassador Tomasz Wielicki said President Hugo Brandt would visit Zenda. '
+            'He said, "Next year will be a good year."')
+    assert _quotes(body) == [("Next year will be a good year.", "Tomasz Wielicki")]
+
+
+def test_a_possessive_ends_an_english_name():
+    body = "President Hugo Brandt spoke. A statement by Brandt's Special Adviser Femi Adesina followed."
+    assert set(_actors("en", body)["person"]) == {"Hugo Brandt", "Femi Adesina"}

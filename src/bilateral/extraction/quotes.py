@@ -143,7 +143,7 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     q0, q1 = quote
     words = [(m.start(), m.end(), c.norm(m.group())) for m in _WORD.finditer(body, s0, s1)]
     people = sorted((m for m in mentions if m.key.startswith("person:")), key=lambda m: m.char_start)
-    last = earlier_people[-1].key if earlier_people else ""
+    last = _subject(body, preceding, c) or (earlier_people[-1].key if earlier_people else "")
     # 1. An attribution: "לדברי X", "according to X".
     text = c.norm(body[s0:s1])
     for m in _attribution_pattern(lang).finditer(text):
@@ -169,6 +169,20 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     if key:
         return key
     return _from_neighbours(body, sentence, quote, preceding, following, last, c)
+
+
+def _subject(body: str, preceding: Neighbour | None, c: _Cues) -> str:
+    """English: the person who opens the sentence before, its subject, whom "he" most likely
+    stands for ("Ben-Shosan said X would visit President Y. He said, "..."")."""
+    if c.he or preceding is None:
+        return ""
+    (p0, p1), mentions = preceding
+    opening = [m.start() for m in _WORD.finditer(body, p0, p1)][:4]
+    people = [m for m in mentions if m.key.startswith("person:")]
+    first = min(people, key=lambda m: m.char_start) if people else None
+    if first is None or not opening or first.char_start > opening[-1] or _owner(body, first, c):
+        return ""
+    return first.key
 
 
 def _from_neighbours(body: str, sentence: tuple[int, int], quote: tuple[int, int], preceding: Neighbour | None,
