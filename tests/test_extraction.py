@@ -816,3 +816,20 @@ def test_he_stands_for_the_subject_of_the_sentence_before():
 def test_a_possessive_ends_an_english_name():
     body = "President Hugo Brandt spoke. A statement by Brandt's Special Adviser Femi Adesina followed."
     assert set(_actors("en", body)["person"]) == {"Hugo Brandt", "Femi Adesina"}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ('Ruritania kept its "less than perfect" record, former minister Tomasz Wielicki said on Sunday.',
+     [("less than perfect", "Tomasz Wielicki")]),
+    ('"Both governments were pleased," Ruth Adler said. "They had, for the most part, one aim."',
+     [("Both governments were pleased,", "Ruth Adler"), ("They had, for the most part, one aim.", "Ruth Adler")]),
+])
+def test_a_speaker_later_in_the_sentence_or_in_the_quote_before(body, expected):
+    assert _quotes(body) == expected
+
+
+def test_a_surname_alone_before_a_verb_is_the_one_full_name_it_ends():
+    body = 'Analyst Greg Fealy spoke in Canberra. "Ties were good," Fealy said.'
+    found = _actors("en", body)["person"]
+    assert found == {"Greg Fealy": 2}
+    assert _quotes(body) == [("Ties were good,", "Greg Fealy")]

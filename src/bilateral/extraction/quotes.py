@@ -165,10 +165,23 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     if c.he:
         return ""
     # 4. English after the quote: '"...," Kim said' / 'said Kim' / '"...," he said'.
-    key = _speech_verb_after(body, q1, words, people, mentions, last, c)
+    key = _speech_verb_after(body, q1, words, people, mentions, last, c) or _said_later(body, q1, words, people, c)
     if key:
         return key
     return _from_neighbours(body, sentence, quote, preceding, following, last, c)
+
+
+def _said_later(body: str, q1: int, words: list[Word], people: list[Mention], c: _Cues) -> str:
+    """English: a person right before a verb of saying later in the sentence, outside any quote
+    ('... his "less than desirable" record, former minister X Y said Sunday.')."""
+    quoted = find(body, q1, words[-1][1]) if words else []
+    for m in people:
+        if m.char_start < q1 or _owner(body, m, c) or any(a <= m.char_start < b for a, b in quoted):
+            continue
+        nxt = [w for a, _, w in words if a >= m.char_end][:1]
+        if nxt and nxt[0] in c.verbs:
+            return m.key
+    return ""
 
 
 def _subject(body: str, preceding: Neighbour | None, c: _Cues) -> str:
@@ -178,7 +191,8 @@ def _subject(body: str, preceding: Neighbour | None, c: _Cues) -> str:
         return ""
     (p0, p1), mentions = preceding
     opening = [m.start() for m in _WORD.finditer(body, p0, p1)][:4]
-    people = [m for m in mentions if m.key.startswith("person:")]
+    quoted = find(body, p0, p1)
+    people = [m for m in mentions if m.key.startswith("person:") and not any(a <= m.char_start < b for a, b in quoted)]
     first = min(people, key=lambda m: m.char_start) if people else None
     if first is None or not opening or first.char_start > opening[-1] or _owner(body, first, c):
         return ""
@@ -212,9 +226,11 @@ def _continued(body: str, sentence: tuple[int, int], quote: tuple[int, int], pre
     if preceding is None or body[s0:q0].strip(" \"“„«‘'") or body[q1:s1].strip(" .,;!?\"”’»'"):
         return ""
     (p0, p1), mentions = preceding
-    if find(body, p0, p1) or not any(c.norm(w) in c.verbs for w in _WORD.findall(body, p0, p1)):
+    if not any(c.norm(w) in c.verbs for w in _WORD.findall(body, p0, p1)):
         return ""
-    people = [m for m in mentions if m.key.startswith("person:") and not _owner(body, m, c)]
+    quoted = find(body, p0, p1)
+    people = [m for m in mentions if m.key.startswith("person:") and not _owner(body, m, c)
+              and not any(a <= m.char_start < b for a, b in quoted)]
     return min(people, key=lambda m: m.char_start).key if people else ""
 
 

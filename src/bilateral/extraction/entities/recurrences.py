@@ -154,6 +154,9 @@ def person_mentions(body: str, sentences: list[list[Piece]], candidates: list[Ca
     for s, e, name, how in sorted(hits):
         if how == "full":
             key = name
+            owners = people.by_word.get(name, set()) - {name} if not r.he and " " not in name else set()
+            if len(owners) == 1:
+                key = next(iter(owners))  # English "Fealy said" beside Greg Fealy: one man
         else:
             owners = people.by_word[name]
             before = [o for o in owners if o in last_seen]
