@@ -833,3 +833,19 @@ def test_a_surname_alone_before_a_verb_is_the_one_full_name_it_ends():
     found = _actors("en", body)["person"]
     assert found == {"Greg Fealy": 2}
     assert _quotes(body) == [("Ties were good,", "Greg Fealy")]
+
+
+def test_a_quote_alone_goes_on_with_the_speaker_of_the_quote_before():
+    body = ('President Hugo Brandt met Ruth Adler. "Our ties are old," he said. "They are also deep."')
+    assert _quotes(body) == [("Our ties are old,", "Hugo Brandt"), ("They are also deep.", "Hugo Brandt")]
+
+
+def test_the_owner_of_an_office_that_quotes_is_not_the_speaker():
+    body = ('President Hugo Brandt met President Amara Diallo. '
+            '"I am moved to be here," Brandt\'s office quoted Diallo as saying.')
+    assert _quotes(body) == [("I am moved to be here,", "Amara Diallo")]
+
+
+def test_a_ministry_after_a_title_is_no_person():
+    body = "In 2015 he met the Director General of Israel's Foreign Ministry, Dr. Dore Gold."
+    assert set(_actors("en", body)["person"]) == {"Dore Gold"}

@@ -111,11 +111,13 @@ def _quotes(cx: _Context, found: entities.Found, ids: dict[str, int], by_sentenc
         n = sentences[i]
         return (n.char_start, n.char_end), by_sentence.get(n.sentence_id, [])
 
+    said: dict[int, str] = {}  # the speaker of each sentence's last quote
     for i, s in enumerate(sentences):
         inside = by_sentence.get(s.sentence_id, [])
         for q0, q1 in quotes.find(cx.body, s.char_start, s.char_end):
             key = quotes.attribute(cx.body, (s.char_start, s.char_end), (q0, q1), inside, people_before, cx.lang,
-                                   preceding=neighbour(i - 1), following=neighbour(i + 1))
+                                   preceding=neighbour(i - 1), following=neighbour(i + 1), prior=said.get(i - 1, ""))
+            said[i] = key
             speaker_id = ids.get(key) if key else None
             speaker = found.entities[speaker_id].name if speaker_id is not None else ""
             rows.append({"quote_id": len(rows), "sentence_id": s.sentence_id,

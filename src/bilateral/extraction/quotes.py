@@ -130,13 +130,14 @@ Neighbour = tuple[tuple[int, int], list[Mention]]  # a sentence's span and its m
 
 def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], mentions: list[Mention],
               earlier_people: list[Mention], lang: str, preceding: Neighbour | None = None,
-              following: Neighbour | None = None) -> str:
+              following: Neighbour | None = None, prior: str = "") -> str:
     """The key of the person who says ``quote`` in ``sentence``, or "" when the text names no one.
 
     ``mentions`` are the person mentions inside the sentence; ``earlier_people`` those before
     it (for pronouns). In English, a quote that opens its sentence after one ending with a colon
     belongs to that sentence's subject (``preceding``), and one that ends its sentence may be
-    claimed by a short sentence of attribution after it (``following``: "X said in 1990.").
+    claimed by a short sentence of attribution after it (``following``: "X said in 1990."); a
+    sentence that is only a quote goes on with the speaker of the quote before it (``prior``).
     """
     c = _cues(lang)
     s0, s1 = sentence
@@ -168,7 +169,7 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     key = _speech_verb_after(body, q1, words, people, mentions, last, c) or _said_later(body, q1, words, people, c)
     if key:
         return key
-    return _from_neighbours(body, sentence, quote, preceding, following, last, c)
+    return _from_neighbours(body, sentence, quote, preceding, following, last, c, prior)
 
 
 def _said_later(body: str, q1: int, words: list[Word], people: list[Mention], c: _Cues) -> str:
@@ -200,7 +201,7 @@ def _subject(body: str, preceding: Neighbour | None, c: _Cues) -> str:
 
 
 def _from_neighbours(body: str, sentence: tuple[int, int], quote: tuple[int, int], preceding: Neighbour | None,
-                     following: Neighbour | None, last: str, c: _Cues) -> str:
+                     following: Neighbour | None, last: str, c: _Cues, prior: str = "") -> str:
     """English: the speaker named by the sentence before (ending with a colon) or by a short
     sentence of attribution right after a quote that ends its own sentence."""
     (s0, s1), (q0, q1) = sentence, quote
@@ -209,22 +210,26 @@ def _from_neighbours(body: str, sentence: tuple[int, int], quote: tuple[int, int
         if people:
             return min(people, key=lambda m: m.char_start).key
     if following is None or body[q1:s1].strip(" .,;!?\"”’»'"):
-        return _continued(body, sentence, quote, preceding, c)
+        return _continued(body, sentence, quote, preceding, c, prior)
     (n0, n1), mentions = following
     words = [(m.start(), m.end(), c.norm(m.group())) for m in _WORD.finditer(body, n0, n1)]
     # only a short clause of attribution ("Diallo said in 1990."), never a new statement
     if len(words) > 10 or any(w in c.clause_marks for _, _, w in words) or find(body, n0, n1):
-        return _continued(body, sentence, quote, preceding, c)
+        return _continued(body, sentence, quote, preceding, c, prior)
     people = sorted((m for m in mentions if m.key.startswith("person:")), key=lambda m: m.char_start)
-    return _speech_verb_after(body, n0, words, people, mentions, last, c) or _continued(body, sentence, quote, preceding, c)
+    return _speech_verb_after(body, n0, words, people, mentions, last, c) or _continued(body, sentence, quote, preceding, c, prior)
 
 
-def _continued(body: str, sentence: tuple[int, int], quote: tuple[int, int], preceding: Neighbour | None, c: _Cues) -> str:
-    """A sentence that is only a quote goes on with the words of the person whom the sentence
-    before names as saying something ("Dr X says ... . "...."")."""
+def _continued(body: str, sentence: tuple[int, int], quote: tuple[int, int], preceding: Neighbour | None, c: _Cues,
+               prior: str = "") -> str:
+    """A sentence that is only a quote goes on with the words of the speaker of the quote
+    before it (``prior``) or of the person whom the sentence before names as saying something
+    ("Dr X says ... . "...."")."""
     (s0, s1), (q0, q1) = sentence, quote
     if preceding is None or body[s0:q0].strip(" \"“„«‘'") or body[q1:s1].strip(" .,;!?\"”’»'"):
         return ""
+    if prior:
+        return prior
     (p0, p1), mentions = preceding
     if not any(c.norm(w) in c.verbs for w in _WORD.findall(body, p0, p1)):
         return ""
@@ -291,14 +296,14 @@ def _speech_verb_after(body: str, q1: int, words: list[Word], people: list[Menti
     # apposition ('"...," X Y, the foreign minister, told parliament') or a title and a state
     # before the name ('"...," Ruritania's envoy X Y said').
     first = next((m for m in people if m.char_start >= q1), None)
-    if first is not None and _only_titles(body, q1, first.char_start, after, mentions, c):
+    if first is not None and not _owner(body, first, c) and _only_titles(body, q1, first.char_start, after, mentions, c):
         rest = [w for a, _, w in after if a >= first.char_end][:12]
         if any(w in c.verbs for w in rest):
             return first.key
     for k, (a, b, w) in enumerate(after[:4]):
         if w in c.verbs:
             for m in people:
-                if q1 <= m.char_start and (m.char_end <= a or m.char_start - b <= 3
+                if q1 <= m.char_start and (m.char_end <= a and not _owner(body, m, c) or 0 <= m.char_start - b <= 3
                                            or _only_titles(body, b, m.char_start, after, mentions, c)):
                     return m.key
             if any(x[2] in c.pronouns for x in after[:k]) and last:

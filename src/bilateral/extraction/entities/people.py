@@ -83,6 +83,9 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     return word[:1].isupper() and word not in ("I",)
 
 
+# Kinds of organization head that never end a person's name (unlike "Post" or "Court", which may)
+_BODY_HEADS = {"government", "legislature", "military", "party", "embassy", "company"}
+
 PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
 
 
@@ -101,6 +104,8 @@ def plausible(name: str, r: Rules) -> bool:
     words = name.split()
     if r.not_in_name and any(w.rstrip(".") in r.not_in_name for w in words):
         return False  # a group of people, not a person ("Two Australians", "Israeli Arab")
+    if not r.he and len(words) > 1 and r.org_heads.get((words[-1],)) in _BODY_HEADS:
+        return False  # a body, not a person ("the Director General of Israel's Foreign Ministry")
     return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
 
 
