@@ -849,3 +849,12 @@ def test_the_owner_of_an_office_that_quotes_is_not_the_speaker():
 def test_a_ministry_after_a_title_is_no_person():
     body = "In 2015 he met the Director General of Israel's Foreign Ministry, Dr. Dore Gold."
     assert set(_actors("en", body)["person"]) == {"Dore Gold"}
+
+
+def test_a_sentence_opened_by_he_gives_the_quote_to_the_last_person():
+    body = 'Captain Abel Tasman reached the coast in 1642. He left, rather sourly remarking, "there is nothing here".'
+    assert _quotes(body) == [("there is nothing here", "Abel Tasman")]
+
+
+def test_a_possessive_inside_a_would_be_name_makes_it_a_body():
+    assert _actors("en", "According to Freedonia's President's Office statement, the talks went well.")["person"] == {}

@@ -278,6 +278,8 @@ def _speech_verb_before(body: str, q0: int, words: list[Word], people: list[Ment
         # The sentence's subject, named at its start, with the verb further on
         # ("Nasser nationalised the canal and said ... that Egypt would "...").
         opening = [x for x in words if x[0] < a][:3]
+        if not c.he and last and opening and opening[0][2] in c.pronouns:
+            return last  # "He left, rather ungraciously remarking, "...""
         for m in people:
             if opening and m.char_start <= opening[-1][0] and m.char_end <= a and not _owner(body, m, c):
                 return m.key

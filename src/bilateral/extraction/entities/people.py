@@ -104,8 +104,9 @@ def plausible(name: str, r: Rules) -> bool:
     words = name.split()
     if r.not_in_name and any(w.rstrip(".") in r.not_in_name for w in words):
         return False  # a group of people, not a person ("Two Australians", "Israeli Arab")
-    if not r.he and len(words) > 1 and r.org_heads.get((words[-1],)) in _BODY_HEADS:
-        return False  # a body, not a person ("the Director General of Israel's Foreign Ministry")
+    if not r.he and len(words) > 1 and (r.org_heads.get((words[-1],)) in _BODY_HEADS
+                                        or any(w.endswith(("'s", "’s")) for w in words[:-1])):
+        return False  # a body, not a person ("Israel's Foreign Ministry", "President's Office")
     return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
 
 
