@@ -320,7 +320,7 @@ def _only_titles(body: str, start: int, end: int, words: list[Word], mentions: l
         return False
     between = [(a, b, w) for a, b, w in words if start <= a < end]
     named = [(m.char_start, m.char_end) for m in mentions if not m.key.startswith("person:")]
-    for a, b, w in between:
+    for a, _, w in between:
         if w not in c.title_words and not any(x <= a < y for x, y in named):
             return False
     if len(between) > 6:
