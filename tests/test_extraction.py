@@ -858,3 +858,15 @@ def test_a_sentence_opened_by_he_gives_the_quote_to_the_last_person():
 
 def test_a_possessive_inside_a_would_be_name_makes_it_a_body():
     assert _actors("en", "According to Freedonia's President's Office statement, the talks went well.")["person"] == {}
+
+
+def test_companies_by_their_head_word_are_no_people():
+    body = "In 1960 Tahal Consulting signed a contract, Zim Lines announced a route and El Al signed a deal."
+    found = _actors("en", body)
+    assert found["person"] == {}
+    assert {"Tahal Consulting", "Zim Lines", "El Al"} <= set(found["organization"])
+
+
+def test_a_state_in_the_possessive_owns_a_body_but_does_not_name_it():
+    found = _actors("en", "In 2015 he met Israel's Foreign Ministry officials in Zenda.")
+    assert set(found["organization"]) == {"Foreign Ministry"} and "Israel" in found["country"]

@@ -135,12 +135,16 @@ def _org_at_en(body, ps, i, r: Rules, known, roles: dict[int, int]):
     # a person after it ("... Foreign Ministry Hugo Brandt": a given name and a capitalized word).
     if not ps[i].text[:1].isupper() or ps[i].text.lower() in r.not_name:
         return None
+    if ps[i].text.endswith(("'s", "’s")) and _state_or_place_at(known, ps[i]):
+        return None  # "Israel's Foreign Ministry": the state owns the body, it does not name it
     j = i
     kinds = ["advocacy"] if _advocacy_at(ps, i, r, known) else []  # "Kenyans for Peace"
     while j < len(ps):
         w = ps[j].text
         if j > i and (j in roles or punct_between(body, ps[j - 1], ps[j]) and "'" not in body[ps[j - 1].end:ps[j].start]):
             break
+        if j > i and w.endswith(("'s", "’s")) and _state_or_place_at(known, ps[j]):
+            break  # "... and Kenya's Parliament": another body, owned by a state
         if kinds and w in r.given and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
                 and not punct_between(body, ps[j], ps[j + 1]):
             break
