@@ -870,3 +870,8 @@ def test_companies_by_their_head_word_are_no_people():
 def test_a_state_in_the_possessive_owns_a_body_but_does_not_name_it():
     found = _actors("en", "In 2015 he met Israel's Foreign Ministry officials in Zenda.")
     assert set(found["organization"]) == {"Foreign Ministry"} and "Israel" in found["country"]
+
+
+def test_a_scare_quote_has_no_speaker_from_a_later_clause_of_the_sentence():
+    body = 'The so-called "Zenda Doctrine" was dropped when President Hugo Brandt said talks would start.'
+    assert _quotes(body) == [("Zenda Doctrine", "")]

@@ -166,21 +166,24 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     if c.he:
         return ""
     # 4. English after the quote: '"...," Kim said' / 'said Kim' / '"...," he said'.
-    key = _speech_verb_after(body, q1, words, people, mentions, last, c) or _said_later(body, q1, words, people, c)
+    key = _speech_verb_after(body, q1, words, people, mentions, last, c) or _said_later(body, q1, words, people, mentions, c)
     if key:
         return key
     return _from_neighbours(body, sentence, quote, preceding, following, last, c, prior)
 
 
-def _said_later(body: str, q1: int, words: list[Word], people: list[Mention], c: _Cues) -> str:
-    """English: a person right before a verb of saying later in the sentence, outside any quote
-    ('... his "less than desirable" record, former minister X Y said Sunday.')."""
+def _said_later(body: str, q1: int, words: list[Word], people: list[Mention], mentions: list[Mention], c: _Cues) -> str:
+    """English: a closing clause of attribution later in the sentence, a comma, perhaps a
+    title, a person and a verb of saying ('... his "less than desirable" record, former
+    minister X Y said Sunday.'); a scare quote in a sentence where someone says something
+    else has no clause of its own."""
     quoted = find(body, q1, words[-1][1]) if words else []
     for m in people:
         if m.char_start < q1 or _owner(body, m, c) or any(a <= m.char_start < b for a, b in quoted):
             continue
         nxt = [w for a, _, w in words if a >= m.char_end][:1]
-        if nxt and nxt[0] in c.verbs:
+        comma = body.rfind(",", q1, m.char_start)
+        if nxt and nxt[0] in c.verbs and comma >= 0 and _only_titles(body, comma + 1, m.char_start, words, mentions, c):
             return m.key
     return ""
 
