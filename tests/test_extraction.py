@@ -875,3 +875,9 @@ def test_a_state_in_the_possessive_owns_a_body_but_does_not_name_it():
 def test_a_scare_quote_has_no_speaker_from_a_later_clause_of_the_sentence():
     body = 'The so-called "Zenda Doctrine" was dropped when President Hugo Brandt said talks would start.'
     assert _quotes(body) == [("Zenda Doctrine", "")]
+
+
+def test_he_stands_for_the_subject_that_opened_a_sentence_of_the_same_paragraph():
+    body = ('The President of Freedonia Hugo Brandt arrived in Zenda on Monday. He visited a factory, was hosted by '
+            'President Amara Diallo and addressed the parliament. "We are stronger together," he is quoted as saying.')
+    assert _quotes(body) == [("We are stronger together,", "Hugo Brandt")]

@@ -130,7 +130,7 @@ Neighbour = tuple[tuple[int, int], list[Mention]]  # a sentence's span and its m
 
 def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], mentions: list[Mention],
               earlier_people: list[Mention], lang: str, preceding: Neighbour | None = None,
-              following: Neighbour | None = None, prior: str = "") -> str:
+              following: Neighbour | None = None, prior: str = "", subject: str | None = None) -> str:
     """The key of the person who says ``quote`` in ``sentence``, or "" when the text names no one.
 
     ``mentions`` are the person mentions inside the sentence; ``earlier_people`` those before
@@ -138,13 +138,17 @@ def attribute(body: str, sentence: tuple[int, int], quote: tuple[int, int], ment
     belongs to that sentence's subject (``preceding``), and one that ends its sentence may be
     claimed by a short sentence of attribution after it (``following``: "X said in 1990."); a
     sentence that is only a quote goes on with the speaker of the quote before it (``prior``).
+    ``subject`` is the person who last opened a sentence nearby (see :func:`opening_person`),
+    whom "he" most likely stands for; by default, the one who opens the sentence before.
     """
     c = _cues(lang)
     s0, s1 = sentence
     q0, q1 = quote
     words = [(m.start(), m.end(), c.norm(m.group())) for m in _WORD.finditer(body, s0, s1)]
     people = sorted((m for m in mentions if m.key.startswith("person:")), key=lambda m: m.char_start)
-    last = _subject(body, preceding, c) or (earlier_people[-1].key if earlier_people else "")
+    if subject is None:
+        subject = opening_person(body, preceding, lang) if preceding is not None else ""
+    last = subject or (earlier_people[-1].key if earlier_people else "")
     # 1. An attribution: "לדברי X", "according to X".
     text = c.norm(body[s0:s1])
     for m in _attribution_pattern(lang).finditer(text):
@@ -188,19 +192,27 @@ def _said_later(body: str, q1: int, words: list[Word], people: list[Mention], me
     return ""
 
 
-def _subject(body: str, preceding: Neighbour | None, c: _Cues) -> str:
-    """English: the person who opens the sentence before, its subject, whom "he" most likely
-    stands for ("Ben-Shosan said X would visit President Y. He said, "..."")."""
-    if c.he or preceding is None:
+def opening_person(body: str, sentence: Neighbour, lang: str, current: str = "") -> str:
+    """English: the person who opens ``sentence``, its subject, whom a later "he" most likely
+    stands for ("Ben-Shosan said X would visit President Y. He said, "...""): the first person
+    outside its quotes, within its first four words or after titles and states alone ("The
+    President of Kenya X Y arrived"); ``current`` when a pronoun opens it ("He visited ...");
+    "" in Hebrew or when neither does."""
+    c = _cues(lang)
+    if c.he:
         return ""
-    (p0, p1), mentions = preceding
-    opening = [m.start() for m in _WORD.finditer(body, p0, p1)][:4]
+    (p0, p1), mentions = sentence
+    words = [(m.start(), m.end(), c.norm(m.group())) for m in _WORD.finditer(body, p0, p1)]
+    if words and words[0][2] in c.pronouns:
+        return current
     quoted = find(body, p0, p1)
     people = [m for m in mentions if m.key.startswith("person:") and not any(a <= m.char_start < b for a, b in quoted)]
     first = min(people, key=lambda m: m.char_start) if people else None
-    if first is None or not opening or first.char_start > opening[-1] or _owner(body, first, c):
+    if first is None or not words or _owner(body, first, c):
         return ""
-    return first.key
+    if first.char_start <= words[:4][-1][0] or _only_titles(body, p0, first.char_start, words, mentions, c):
+        return first.key
+    return ""
 
 
 def _from_neighbours(body: str, sentence: tuple[int, int], quote: tuple[int, int], preceding: Neighbour | None,
