@@ -6,6 +6,12 @@ inside a name (``הוג'ה``) is not a single quote. The speaker is the person t
 with a cue: an attribution (``לדברי X``, ``according to X``), a verb of saying with its subject
 before or after it (``X טען``, ``הודה ראש הממשלה X כי``, ``X said``), or a pronoun (``הוא``,
 ``שלטענתו``, ``he``) standing for the last person named before the sentence.
+
+English prose also names its speaker after the quote, past a title or an apposition ('"...,"
+said Foreign Minister X', '"...," X, the foreign minister, told parliament'), in a closing
+clause (', X said Sunday'), before a colon, or in the sentences around it: a short sentence of
+attribution after it, the speaker of a quote before a quote that stands alone, and, for "he",
+the person who last opened a sentence nearby. A possessor ("X's office said") is no speaker.
 """
 
 from __future__ import annotations
