@@ -881,3 +881,8 @@ def test_he_stands_for_the_subject_that_opened_a_sentence_of_the_same_paragraph(
     body = ('The President of Freedonia Hugo Brandt arrived in Zenda on Monday. He visited a factory, was hosted by '
             'President Amara Diallo and addressed the parliament. "We are stronger together," he is quoted as saying.')
     assert _quotes(body) == [("We are stronger together,", "Hugo Brandt")]
+
+
+def test_a_member_of_knesset_is_a_title():
+    found = _actors("en", "In May, Member of Knesset Tzachi Hanegbi met the envoy, and MK Dov Lipman visited Zenda.")
+    assert set(found["person"]) == {"Tzachi Hanegbi", "Dov Lipman"}
