@@ -712,3 +712,178 @@ def test_according_to_a_two_word_name_is_still_a_person():
 ])
 def test_hebrew_past_copula(body, expected):
     assert _actors("he", body)["person"] == expected
+
+
+# --- English quotes and people on prose nobody tuned for (sentences written for these tests).
+
+def _quotes(body: str) -> list[tuple[str, str]]:
+    t = tables.build(article.parse(_en_seed("Ruritania–Freedonia relations", body), "quotes"))
+    return list(zip(t.quotes.text, t.quotes.speaker, strict=True))
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ('"Our doors stay open to Zenda," said Tomasz Wielicki in 1990.', "Tomasz Wielicki"),
+    ('"The border will stay shut", Amara Diallo said after the talks.', "Amara Diallo"),
+    ('"The accord is void" according to Hugo Brandt.', "Hugo Brandt"),
+    ('"We stand with Zenda," Chikondi Phiri, Freedonia\'s foreign minister, told parliament.', "Chikondi Phiri"),
+    ('"Relations were never better," said Foreign Minister Obed Nkhata.', "Obed Nkhata"),
+    ('Ruth Adler described the accord as: "a bridge between two peoples".', "Ruth Adler"),
+    ("President Obed Nkhata spoke last. Obed Nkhata's answer was brief: \"Never.\"", "Obed Nkhata"),
+    ('"Both nations share one sea," the Ruritanian Foreign Ministry said in a statement.', ""),
+    ("President Tomasz Wielicki came. Wielicki's spokesman said \"there is nothing to add\" in 1990.", ""),
+])
+def test_an_english_speaker_named_after_the_quote_or_before_a_colon(body, speaker):
+    assert [s for _, s in _quotes(body)] == [speaker]
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ('"The talks failed. We shall try again next year," said Tomasz Wielicki.', "Tomasz Wielicki"),
+    ('"Peace is near.... Our people want it," Amara Diallo said.', "Amara Diallo"),
+    ('"The talks failed. We shall try again." Amara Diallo said in 1990.', "Amara Diallo"),
+    ('Writing in 1990, Ruth Adler says the treaty was late. "Both sides waited. Both lost."', "Ruth Adler"),
+])
+def test_a_quote_of_several_sentences_keeps_its_speaker(body, speaker):
+    assert [s for _, s in _quotes(body)] == [speaker]
+
+
+@pytest.mark.parametrize("body", [
+    "Seven Australians said they would stay. Jewish Australians said the vote was wrong.",
+    "The Israeli Arab MK said the law was unfair, and Soviet Jewish emigres said the visas were late.",
+    "Ethiopian Jews arrived in 1991, and Australian Jews wrote to the premier.",
+])
+def test_demonyms_group_and_number_words_make_no_person(body):
+    assert _actors("en", body)["person"] == {}
+
+
+def test_leaders_named_by_one_word_are_people():
+    body = "In 1807 Napoleon met the Tsar; later Bismarck unified Germany and Herzl visited Constantinople."
+    assert set(_actors("en", body)["person"]) == {"Napoleon", "Bismarck", "Herzl"}
+
+
+@pytest.mark.parametrize("body,people", [
+    ("In 1965 Kamuzu Banda visited Freedonia, and Levy Mwanawasa met the envoy.", {"Kamuzu Banda", "Levy Mwanawasa"}),
+    ("Ngozi Adichie was appointed ambassador in 1990.", {"Ngozi Adichie"}),
+    ("In 1980 Rudolf V visited Zenda, and the IDF Chief met him.", set()),
+])
+def test_a_strong_verb_of_a_person_vouches_for_an_unlisted_given_name(body, people):
+    assert set(_actors("en", body)["person"]) == people
+
+
+@pytest.mark.parametrize("body,orgs", [
+    ("In 1990 Freedonia Aerospace Industries signed a deal with Zenda Engineering and the Zenda Chamber of "
+     "Commerce. The Zenda Bookshop and Cafe opened, and Elbit Systems bid.",
+     {"Freedonia Aerospace Industries", "Zenda Engineering", "Zenda Chamber of Commerce", "Zenda Bookshop and Cafe",
+      "Elbit Systems"}),
+    ("Kenyans for Fair Trade marched, and the Zenda African National Union won the vote.",
+     {"Kenyans for Fair Trade", "Zenda African National Union"}),
+    ("The Popular Front for the Liberation of Zenda grew.", {"Popular Front for the Liberation of Zenda"}),
+])
+def test_english_organizations_by_their_head_word(body, orgs):
+    found = _actors("en", body)
+    assert set(found["organization"]) == orgs
+    assert found["person"] == {}
+
+
+def test_a_broadcaster_is_named_as_the_text_writes_it():
+    found = _actors("en", "The BBC World Service aired the talks, and the British Broadcasting Corporation filmed them.")
+    assert set(found["organization"]) == {"BBC World Service", "British Broadcasting Corporation"}
+
+
+def test_an_embassy_named_with_its_state_is_no_organization():
+    found = _actors("en", "Crowds met outside the Swiss Embassy and the Embassy of Israel in 1990.")
+    assert found["organization"] == {} and found["person"] == {}
+    assert {"Israel"} <= set(found["country"])
+
+
+def test_historical_forces_and_the_commonwealth_are_organizations():
+    body = "The Australian Light Horse rode in 1917; the Anzac veterans and the Commonwealth honoured them."
+    found = _actors("en", body)
+    assert set(found["organization"]) == {"Australian Light Horse", "Anzac", "Commonwealth"}
+
+
+@pytest.mark.parametrize("body", [
+    "In 2016 the Zenda Union Commission Chair met Freedonia's Cabinet Secretary for Foreign Affairs.",
+])
+def test_a_role_is_no_organization(body):
+    assert set(_actors("en", body)["organization"]) <= {"Zenda Union Commission"}
+
+
+def test_he_stands_for_the_subject_of_the_sentence_before():
+    body = ('Ambassador Tomasz Wielicki said President Hugo Brandt would visit Zenda. '
+            'He said, "Next year will be a good year."')
+    assert _quotes(body) == [("Next year will be a good year.", "Tomasz Wielicki")]
+
+
+def test_a_possessive_ends_an_english_name():
+    body = "President Hugo Brandt spoke. A statement by Brandt's Special Adviser Femi Adesina followed."
+    assert set(_actors("en", body)["person"]) == {"Hugo Brandt", "Femi Adesina"}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ('Ruritania kept its "less than perfect" record, former minister Tomasz Wielicki said on Sunday.',
+     [("less than perfect", "Tomasz Wielicki")]),
+    ('"Both governments were pleased," Ruth Adler said. "They had, for the most part, one aim."',
+     [("Both governments were pleased,", "Ruth Adler"), ("They had, for the most part, one aim.", "Ruth Adler")]),
+])
+def test_a_speaker_later_in_the_sentence_or_in_the_quote_before(body, expected):
+    assert _quotes(body) == expected
+
+
+def test_a_surname_alone_before_a_verb_is_the_one_full_name_it_ends():
+    body = 'Analyst Greg Fealy spoke in Canberra. "Ties were good," Fealy said.'
+    found = _actors("en", body)["person"]
+    assert found == {"Greg Fealy": 2}
+    assert _quotes(body) == [("Ties were good,", "Greg Fealy")]
+
+
+def test_a_quote_alone_goes_on_with_the_speaker_of_the_quote_before():
+    body = ('President Hugo Brandt met Ruth Adler. "Our ties are old," he said. "They are also deep."')
+    assert _quotes(body) == [("Our ties are old,", "Hugo Brandt"), ("They are also deep.", "Hugo Brandt")]
+
+
+def test_the_owner_of_an_office_that_quotes_is_not_the_speaker():
+    body = ('President Hugo Brandt met President Amara Diallo. '
+            '"I am moved to be here," Brandt\'s office quoted Diallo as saying.')
+    assert _quotes(body) == [("I am moved to be here,", "Amara Diallo")]
+
+
+def test_a_ministry_after_a_title_is_no_person():
+    body = "In 2015 he met the Director General of Israel's Foreign Ministry, Dr. Dore Gold."
+    assert set(_actors("en", body)["person"]) == {"Dore Gold"}
+
+
+def test_a_sentence_opened_by_he_gives_the_quote_to_the_last_person():
+    body = 'Captain Abel Tasman reached the coast in 1642. He left, rather sourly remarking, "there is nothing here".'
+    assert _quotes(body) == [("there is nothing here", "Abel Tasman")]
+
+
+def test_a_possessive_inside_a_would_be_name_makes_it_a_body():
+    assert _actors("en", "According to Freedonia's President's Office statement, the talks went well.")["person"] == {}
+
+
+def test_companies_by_their_head_word_are_no_people():
+    body = "In 1960 Tahal Consulting signed a contract, Zim Lines announced a route and El Al signed a deal."
+    found = _actors("en", body)
+    assert found["person"] == {}
+    assert {"Tahal Consulting", "Zim Lines", "El Al"} <= set(found["organization"])
+
+
+def test_a_state_in_the_possessive_owns_a_body_but_does_not_name_it():
+    found = _actors("en", "In 2015 he met Israel's Foreign Ministry officials in Zenda.")
+    assert set(found["organization"]) == {"Foreign Ministry"} and "Israel" in found["country"]
+
+
+def test_a_scare_quote_has_no_speaker_from_a_later_clause_of_the_sentence():
+    body = 'The so-called "Zenda Doctrine" was dropped when President Hugo Brandt said talks would start.'
+    assert _quotes(body) == [("Zenda Doctrine", "")]
+
+
+def test_he_stands_for_the_subject_that_opened_a_sentence_of_the_same_paragraph():
+    body = ('The President of Freedonia Hugo Brandt arrived in Zenda on Monday. He visited a factory, was hosted by '
+            'President Amara Diallo and addressed the parliament. "We are stronger together," he is quoted as saying.')
+    assert _quotes(body) == [("We are stronger together,", "Hugo Brandt")]
+
+
+def test_a_member_of_knesset_is_a_title():
+    found = _actors("en", "In May, Member of Knesset Tzachi Hanegbi met the envoy, and MK Dov Lipman visited Zenda.")
+    assert set(found["person"]) == {"Tzachi Hanegbi", "Dov Lipman"}

@@ -103,16 +103,34 @@ def _quotes(cx: _Context, found: entities.Found, ids: dict[str, int], by_sentenc
     """Quotes with their speakers."""
     rows: list[Row] = []
     people_before: list[entities.Mention] = []
-    for s in cx.st.sentences:
+    sentences = cx.st.sentences
+
+    def neighbour(i: int) -> quotes.Neighbour | None:
+        if not 0 <= i < len(sentences):
+            return None
+        n = sentences[i]
+        return (n.char_start, n.char_end), by_sentence.get(n.sentence_id, [])
+
+    said: dict[int, str] = {}  # the speaker of each sentence's last quote
+    subject, subject_at, subject_par = "", -10, -1  # the person who last opened a sentence, and where
+    for i, s in enumerate(sentences):
         inside = by_sentence.get(s.sentence_id, [])
+        # "he" stands for a subject of the same paragraph or of the last few sentences
+        fresh = subject if s.paragraph_id == subject_par or i - subject_at <= 3 else ""
         for q0, q1 in quotes.find(cx.body, s.char_start, s.char_end):
-            key = quotes.attribute(cx.body, (s.char_start, s.char_end), (q0, q1), inside, people_before, cx.lang)
+            key = quotes.attribute(cx.body, (s.char_start, s.char_end), (q0, q1), inside, people_before, cx.lang,
+                                   preceding=neighbour(i - 1), following=neighbour(i + 1), prior=said.get(i - 1, ""),
+                                   subject=fresh)
+            said[i] = key
             speaker_id = ids.get(key) if key else None
             speaker = found.entities[speaker_id].name if speaker_id is not None else ""
             rows.append({"quote_id": len(rows), "sentence_id": s.sentence_id,
                          "text": structure.collapse(cx.body[q0:q1]), "speaker_entity_id": speaker_id,
                          "speaker": speaker, "char_start": q0, "char_end": q1})
         people_before.extend(m for m in inside if m.key.startswith("person:"))
+        opener = quotes.opening_person(cx.body, ((s.char_start, s.char_end), inside), cx.lang, fresh)
+        if opener:
+            subject, subject_at, subject_par = opener, i, s.paragraph_id
     return rows
 
 

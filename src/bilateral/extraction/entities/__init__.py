@@ -104,7 +104,7 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
                   for kn, orgs, places in zip(known_lists, orgs_lists, places_lists, strict=True)]
     people = [Mention(f"person:{key}", s, e, body[s:e])
               for s, e, key in person_mentions(body, sentences, candidates + listed, r, everything)]
-    mentions, forms, seen_names = _other_mentions(body, everything, people)
+    mentions, forms, seen_names = _other_mentions(body, everything, people, r.he)
     mentions.extend(people)
     mentions.sort(key=lambda m: (m.char_start, m.char_end))
     return Found(_entities(mentions, people, forms, seen_names, lex, r.he, link.ids), mentions)
@@ -123,8 +123,10 @@ def _organizations(body: str, sentences: list[list[Piece]], known_lists: list[Kn
     return orgs_lists
 
 
-def _other_mentions(body: str, everything: list[Known], people: list[Mention]):
-    """Mentions of states, organizations and places outside people's names and longer matches."""
+def _other_mentions(body: str, everything: list[Known], people: list[Mention], he: bool = False):
+    """Mentions of states, organizations and places outside people's names and longer matches;
+    an English organization is named as the text most often writes it (Commonwealth, not
+    Commonwealth of Nations)."""
     raw = sorted((k for kn in everything for k in kn), key=lambda k: (k[0], -k[1]))
     mentions: list[Mention] = []
     forms: dict[str, Form] = {}
@@ -146,7 +148,7 @@ def _other_mentions(body: str, everything: list[Known], people: list[Mention]):
             continue
         mentions.append(Mention(form.key, s, e, body[s:e]))
         forms.setdefault(form.key, form)
-        if form.kind == "name":
+        if form.kind == "name" or (not he and form.type == "organization" and form.kind != "acronym"):
             seen_names[form.key][surface] += 1
         if form.type != "country":
             reach = max(reach, e)

@@ -166,7 +166,8 @@ def lexicon(lang: str, people: bool = True) -> Lexicon:
         for acr in entry.get("acronyms") or []:
             lex.add(str(acr), Form(key, etype, entry["canonical"], "", "acronym", str(acr)))
     if people:
-        for entry in gaz.get("people") or []:
+        # names.yml's mononyms: leaders named by one word whom the gazetteer's people leave out
+        for entry in [*(gaz.get("people") or []), *(resources.load(data_lang, "names").get("mononyms") or [])]:
             key = f"person:{entry['canonical']}"
             for name in entry.get("names") or []:
                 lex.add(str(name), Form(key, "person", entry["canonical"], "", "name", str(name)))
@@ -216,10 +217,13 @@ class Rules:
     given: frozenset[str] = frozenset()  # given names
     apposition_words: frozenset[str] = frozenset()  # between an apposition's comma and its title
     after_verbs: tuple[tuple[str, ...], ...] = ()  # verbs that, after a name, mark it as a person
+    # English: of those, the ones that mark a name as a person's without a known given name
+    person_verbs: frozenset[tuple[str, ...]] = frozenset()
     honorifics: frozenset[str] = frozenset()  # before a name, not part of it (Ratu, Sir, שייח')
     verb_patterns: tuple[re.Pattern, ...] = ()  # Hebrew verbs that begin with ה (הגיע, השתתף)
     title_words: frozenset[str] = frozenset()  # every word of a title (lower-cased in English)
     copulas: frozenset[str] = frozenset()  # "is" between a role and a name (הוא, היא; is, was)
+    not_in_name: frozenset[str] = frozenset()  # English: demonyms, group and number words, never in a name
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -298,13 +302,27 @@ def rules(lang: str) -> Rules:
                         for g in resources.load(dl, part).get("given_names") or []),
         apposition_words=frozenset(str(w) for w in resources.load(dl, "cues").get("apposition_words") or []),
         after_verbs=after_verbs,
+        person_verbs=frozenset(pieces(resources.load(dl, "cues").get("after_name_verbs_alone"))),
         honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
         verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
         copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
         title_words=frozenset(w for phrase in titles for w in phrase),
+        not_in_name=frozenset() if he else _not_in_name(dl, names),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
                "after_verbs": _by_first(after_verbs)},
     )
+
+
+def _not_in_name(lang: str, names: dict) -> frozenset[str]:
+    """Words that make a would-be name a group of people ("Two Australians", "Israeli Arab",
+    "Soviet Jewish"): the gazetteer's one-word demonyms, and names.yml's group and number words;
+    less known given names."""
+    gaz = resources.load(lang, "gazetteer")
+    words = {str(d) for section in ("countries", "historical") for entry in gaz.get(section) or []
+             for d in entry.get("demonyms") or [] if " " not in str(d)}
+    words |= {str(w) for key in ("group_words", "number_words") for w in names.get(key) or []}
+    given = {str(g) for g in resources.load(lang, "given_names").get("given_names") or []}
+    return frozenset(words - given)
 
 
 def _month_names(lang: str) -> set[str]:

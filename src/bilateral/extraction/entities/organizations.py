@@ -32,7 +32,9 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
             continue
         first, end, kind, surface = hit
         s, e = ps[first].start, ps[end - 1].end
-        form = Form(f"organization:{surface}", "organization", "", "", "name", surface)
+        # an embassy named with its state is no organization, but no other rule reads its words
+        etype = "grouping" if kind == "embassy" else "organization"
+        form = Form(f"{etype}:{surface}", etype, "", "", "name", surface)
         found.append((s, e, form, surface))
         # "Workers' Party of Korea (WPK)": the acronym in brackets is another name of it.
         after = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", body[e:e + 14])
@@ -133,31 +135,77 @@ def _org_at_en(body, ps, i, r: Rules, known, roles: dict[int, int]):
     # a person after it ("... Foreign Ministry Hugo Brandt": a given name and a capitalized word).
     if not ps[i].text[:1].isupper() or ps[i].text.lower() in r.not_name:
         return None
+    if ps[i].text.endswith(("'s", "’s")) and _state_or_place_at(known, ps[i]):
+        return None  # "Israel's Foreign Ministry": the state owns the body, it does not name it
     j = i
-    has_head = False
+    kinds = ["advocacy"] if _advocacy_at(ps, i, r, known) else []  # "Kenyans for Peace"
     while j < len(ps):
         w = ps[j].text
         if j > i and (j in roles or punct_between(body, ps[j - 1], ps[j]) and "'" not in body[ps[j - 1].end:ps[j].start]):
             break
-        if has_head and w in r.given and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
+        if j > i and w.endswith(("'s", "’s")) and _state_or_place_at(known, ps[j]):
+            break  # "... and Kenya's Parliament": another body, owned by a state
+        if kinds and w in r.given and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
                 and not punct_between(body, ps[j], ps[j + 1]):
             break
         if w[:1].isupper():
-            has_head = has_head or any(w == h[0] for h in r.org_heads)
+            kind = _head_kind(w, r)
+            if kind:
+                kinds.append(kind)
             j += 1
-        elif w in r.org_connectors and j + 1 < len(ps) and ps[j + 1].text[:1].isupper() \
-                and (w not in r.org_topics or not r.is_never(ps[j + 1].text)):
+        elif _connects(ps, j, r):
             j += 1  # "League of Nations", "Committee on Ruritania" (not "... on Monday")
         else:
             break
-    if not has_head or j - i < 2:
-        return None
     while j > i and not ps[j - 1].text[:1].isupper():
         j -= 1
+    if j > i + 1 and (ps[j - 1].text.lower(),) in r.index["titles"].get(ps[j - 1].text.lower(), ()) \
+            and not _head_kind(ps[j - 1].text, r):
+        j -= 1  # "the Union Commission Chair": a role after the body's name
+    if not kinds or j - i < 2 or _role_opens(ps, i, r, known):
+        return None
     surface = structure.collapse(body[ps[i].start:ps[j - 1].end])
     if surface.startswith(("The ", "the ")):
         surface = surface[4:]
+    if "embassy" in kinds and any(_state_or_place_at(known, p) for p in ps[i:j]):
+        return i, j, "embassy", surface  # "the Israeli Embassy": no organization, says the guide
     return i, j, "organization", surface
+
+
+def _head_kind(word: str, r: Rules) -> str:
+    """The kind of the organization head that ``word`` opens ("Party", "Air" of "Air Force"), or ""."""
+    heads = _heads_by_first(r).get(word)
+    return max(heads, key=lambda h: len(h[0]))[1] if heads else ""
+
+
+def _connects(ps: list[Piece], j: int, r: Rules) -> bool:
+    """A lower-case connector inside a name, before a capitalized word ("Party of Labour"), or
+    "for the" / "of the" before one ("Popular Front for the Liberation of ...")."""
+    w = ps[j].text
+    if w not in r.org_connectors or j + 1 >= len(ps):
+        return False
+    nxt = ps[j + 1].text
+    if nxt[:1].isupper():
+        return w not in r.org_topics or not r.is_never(nxt)
+    return w in ("for", "of") and nxt == "the" and j + 2 < len(ps) and ps[j + 2].text[:1].isupper()
+
+
+def _advocacy_at(ps: list[Piece], i: int, r: Rules, known) -> bool:
+    """English "Kenyans for Peace": a people's plural demonym, "for" and a capitalized word."""
+    k = known_at(known, ps[i].start)
+    return k is not None and k[2].kind == "demonym" and k[2].type == "country" and ps[i].text.endswith("s") \
+        and i + 2 < len(ps) and ps[i + 1].text == "for" and ps[i + 2].text[:1].isupper()
+
+
+def _role_opens(ps: list[Piece], i: int, r: Rules, known) -> bool:
+    """A title of two words or more, or one before "of", opens the run, perhaps after a state:
+    a role, no body ("Kenya's Cabinet Secretary for Foreign Affairs")."""
+    k = known_at(known, ps[i].start)
+    if k is not None and k[2].type == "country":
+        i = piece_index_after(ps, k[1], i)
+    end = phrase_at(ps, i, "titles", r, allow_prefix=False) if i < len(ps) else None
+    # (one title word before "of" too: "Secretary of the Workers' Party", whose body comes after)
+    return end is not None and (end - i >= 2 or end < len(ps) and ps[end].text in ("of", "for"))
 
 
 def scan_places(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Hit]:

@@ -83,6 +83,9 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     return word[:1].isupper() and word not in ("I",)
 
 
+# Kinds of organization head that never end a person's name (unlike "Post" or "Court", which may)
+_BODY_HEADS = {"government", "legislature", "military", "party", "embassy", "company"}
+
 PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
 
 
@@ -99,6 +102,11 @@ def _whole_form(lex: AnyLexicon, word: str) -> bool:
 def plausible(name: str, r: Rules) -> bool:
     """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
     words = name.split()
+    if r.not_in_name and any(w.rstrip(".") in r.not_in_name for w in words):
+        return False  # a group of people, not a person ("Two Australians", "Israeli Arab")
+    if not r.he and len(words) > 1 and (r.org_heads.get((words[-1],)) in _BODY_HEADS
+                                        or any(w.endswith(("'s", "’s")) for w in words[:-1])):
+        return False  # a body, not a person ("Israel's Foreign Ministry", "President's Office")
     return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
 
 
@@ -274,7 +282,27 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
             i = end
     if not r.he:
         out.extend(_speaker_before_verb(body, ps, r, lex, known))
+        out.extend(_speaker_after_quote(body, ps, r, lex, known))
     return [c for c in out if plausible(c[2], r)]
+
+
+_CLOSING = ('"', "”", "’", "'", "»")
+
+
+def _speaker_after_quote(body, ps, r: Rules, lex, known) -> list[Candidate]:
+    """English '"...," said Tomasz Wielicki': a name of two or three words right after a verb
+    of saying that follows a closing quotation mark (a name after a title is found as such)."""
+    out = []
+    for i, p in enumerate(ps[:-2]):
+        if i == 0 or p.text.lower() not in r.speech or not body[ps[i - 1].end:p.start].strip(" ,").endswith(_CLOSING):
+            continue
+        if punct_between(body, p, ps[i + 1]) or phrase_at(ps, i + 1, "titles", r, allow_prefix=False):
+            continue
+        span = _read_words(body, ps, i + 1, r, lex, known, 3)
+        if span is not None and len(words(body, ps[span[0]:span[1]])) >= 2:
+            e = without_possessive(body, ps[span[1] - 1])
+            out.append((ps[span[0]].start, e, structure.collapse(body[ps[span[0]].start:e])))
+    return out
 
 
 def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
@@ -289,6 +317,9 @@ def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
                 and name_like(ps[j - 1].text, r, True, lex) and not known.spans.covers(ps[j - 1].start) \
                 and ps[j - 1].text.lower() not in title_words:
             j -= 1
+        # "Minister of Trade and Industry Alan John Kyerematen urged": a known given name inside
+        # a longer run opens the name
+        j = next((k for k in range(j + 1, i - 1) if ps[k].text in r.given), j) if ps[j].text not in r.given else j
         if j < i and i - j <= 4:
             e = without_possessive(body, ps[i - 1])
             out.append((ps[j].start, e, structure.collapse(body[ps[j].start:e])))

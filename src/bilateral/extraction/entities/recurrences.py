@@ -115,7 +115,9 @@ def _match_word(body: str, ws: list[Piece], i: int, people: _People, r: Rules, k
             best = (2, new, "full")
         if best is None and rest in by_word:
             nxt = ws[i + 1] if i + 1 < len(ws) else None
-            if nxt is not None and not punct_between(body, ws[i], nxt) and new_given_name(nxt.text, r, kn):
+            # (in English a possessive ends a name: "Buhari's Special Adviser")
+            if nxt is not None and not punct_between(body, ws[i], nxt) and new_given_name(nxt.text, r, kn) \
+                    and (r.he or bare(ws[i].text) == ws[i].text and not r.is_never(nxt.text)):
                 # A known family name with a new given name: another person (קים ג'ונג-און).
                 new = f"{rest} {nxt.text}"
                 people.add(new, ws[i].start)
@@ -152,6 +154,9 @@ def person_mentions(body: str, sentences: list[list[Piece]], candidates: list[Ca
     for s, e, name, how in sorted(hits):
         if how == "full":
             key = name
+            owners = people.by_word.get(name, set()) - {name} if not r.he and " " not in name else set()
+            if len(owners) == 1:
+                key = next(iter(owners))  # English "Fealy said" beside Greg Fealy: one man
         else:
             owners = people.by_word[name]
             before = [o for o in owners if o in last_seen]

@@ -39,7 +39,10 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
                 continue
         elif i not in verbs:
             continue
-        start = _name_before(body, ps, i, lex, r, known, apposition)
+        # English: a strong verb of a person ("visited", "was appointed") or an apposition
+        # vouches for a name whose given name no list knows ("Kamuzu Banda visited")
+        strong = not apposition and not r.he and tuple(p.text.lower() for p in ps[i:verbs[i]]) in r.person_verbs
+        start = _name_before(body, ps, i, lex, r, known, apposition, strong)
         if start is not None and start not in taken:
             taken.add(start)
             out.append(candidate(body, ps, start, i, r))
@@ -105,10 +108,11 @@ def _word_of_name(word: str, r: Rules, lex: AnyLexicon) -> bool:
 
 
 def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known: Known,
-                 apposition: bool = False) -> int | None:
+                 apposition: bool = False, strong: bool = False) -> int | None:
     """Start of a two- or three-word name that ends right before piece ``i`` (a hyphenated
     name is one word: קים איל-סונג); in English its first word must be a known given name,
-    unless a title in apposition follows it ("Abdalla Mwanga, the representative of ...")."""
+    unless a title in apposition follows it ("Abdalla Mwanga, the representative of ...") or
+    a ``strong`` verb of a person does ("Kamuzu Banda visited")."""
     starts: list[int] = []  # where each word of the name starts, from the last word back
     start = i
     while start > 0 and len(starts) < 3:
@@ -132,8 +136,10 @@ def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known
     start = starts[-1]
     if start > 0 and _word_of_name(ps[start - 1].text, r, lex) and not punct_between(body, ps[start - 1], ps[start]):
         return None  # no clear edge: the name may begin earlier
-    if not r.he and ps[start].text not in r.given and not apposition:
-        return None
+    if not r.he and ps[start].text not in r.given:
+        # without a known given name, no initial, numeral or acronym ("Rudolf V", "IDF Chief")
+        if not (apposition or strong and not any(len(p.text) < 2 or p.text.isupper() for p in ps[start:i])):
+            return None
     return start
 
 
