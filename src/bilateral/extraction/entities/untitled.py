@@ -11,6 +11,7 @@ the name; in English the first word must be a known given name.
 from __future__ import annotations
 
 from ...reading import structure
+from .given import given_name_candidates
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import PLURAL as _PLURAL
 from .people import Candidate, name_like, phrase_at, plausible
@@ -59,6 +60,8 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
             end = _name_after_given(body, ps, i, lex, r, known)
             if end is not None:
                 out.append(candidate(body, ps, i, end, r))
+    if not r.he:
+        out.extend(given_name_candidates(body, ps, lex, r, known))
     return [c for c in out if plausible(c[2], r)]
 
 
