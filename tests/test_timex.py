@@ -302,3 +302,28 @@ def test_recent_years_is_no_date(lang, text, first):
 
 def test_a_page_range_is_not_a_pair_of_years():
     assert timex.extract("See pages 2014-15 of the report.", "en") == []
+
+
+# --- the present as an adjective or adverb ---------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The current envoy to Lima is a career diplomat.", "current"),
+    ("en", "Both navies now hold joint drills.", "now"),
+    ("en", "The mission currently employs nine people.", "currently"),
+    ("he", "השגריר הנוכחי בלימה הוא דיפלומט ותיק.", "הנוכחי"),
+    ("he", "הממשלה הנוכחית בלימה תומכת בהסכם.", "הנוכחית"),
+    ("he", "הקשרים הנוכחיים בין הצבאות הדוקים.", "הנוכחיים"),
+    ("he", "עתה מחזיקות שתי המדינות בנציגויות.", "עתה"),
+    ("he", "שתי המדינות מקיימות כעת תרגילים.", "כעת"),
+    ("he", "בימינו שתי המדינות סוחרות בחיטה.", "בימינו"),
+], ids=["current (en)", "now (en)", "currently (en)", "הנוכחי", "הנוכחית", "הנוכחיים", "עתה", "כעת", "בימינו"])
+def test_present_adjectives_and_adverbs(lang, text, expected):
+    assert one(text, lang) == (expected, "present", "", "")
+
+
+@pytest.mark.parametrize("text", [
+    "The electric current failed at the plant.",
+    "The current account deficit widened.",
+], ids=["electric current", "current account"])
+def test_current_that_names_no_time(text):
+    assert timex.extract(text, "en") == []

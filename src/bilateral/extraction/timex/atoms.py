@@ -76,6 +76,8 @@ def _make(kind: str, m: re.Match, g: Grammar, text: str) -> Atom | None:
         a.d = int(gd["d"])
     if kind == "year" and not pre and _is_a_number(m, g, text):
         return None
+    if kind == "present" and _is_no_time(m, g, text):
+        return None
     if kind == "date" and a.y is not None and a.m is not None and a.d > calendar.monthrange(a.y, a.m)[1]:
         return None
     if kind == "season":
@@ -114,6 +116,14 @@ def _is_a_number(m: re.Match, g: Grammar, text: str) -> bool:
     if g.not_after and g.not_after.search(before):
         return True
     return bool(g.units and g.units.match(text, m.end()))
+
+
+def _is_no_time(m: re.Match, g: Grammar, text: str) -> bool:
+    """A present word in a phrase that names no time ("electric current", "current account")."""
+    before = text[max(0, m.start() - 25): m.start()]
+    if g.present_not_after and g.present_not_after.search(before):
+        return True
+    return bool(g.present_not_before and g.present_not_before.match(text, m.end()))
 
 
 def _century_of(gd: dict, g: Grammar) -> int | None:

@@ -46,6 +46,8 @@ class Grammar:
     after_prefixes: frozenset[str]
     not_after: re.Pattern | None
     units: re.Pattern | None
+    present_not_after: re.Pattern | None  # "electric current": a present word that is no time
+    present_not_before: re.Pattern | None  # "current account"
 
 
 def alt(words: Iterable[str]) -> str:
@@ -183,4 +185,6 @@ def grammar(lang: str) -> Grammar:
         after_prefixes=frozenset(data.get("after_prefixes", [])),
         not_after=words_before("not_after_words"),
         units=words_after("unit_words"),
+        present_not_after=words_before("present_not_after_words"),
+        present_not_before=words_after("present_not_before_words"),
     )
