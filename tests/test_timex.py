@@ -327,3 +327,31 @@ def test_present_adjectives_and_adverbs(lang, text, expected):
 ], ids=["electric current", "current account"])
 def test_current_that_names_no_time(text):
     assert timex.extract(text, "en") == []
+
+
+# --- references to the expression before ------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "In May 1983 the envoys met. At that time the border was shut.", ("At that time", "relative", "1983-05", "1983-05")),
+    ("he", "ב-9 במאי 1983 נפגשו השליחים. בתאריך זה נסגר הגבול.", ("בתאריך זה", "relative", "1983-05-09", "1983-05-09")),
+    ("he", "ב-9 במאי 1983 נפגשו השליחים. באותו תאריך נסגר הגבול.", ("באותו תאריך", "relative", "1983-05-09", "1983-05-09")),
+    ("he", "במאי 1983 נפגשו השליחים. באותה תקופה נסגר הגבול.", ("באותה תקופה", "relative", "1983-05", "1983-05")),
+    ("en", "In May 1983 the envoys met. Before that, the border was shut.", ("Before that", "before", "", "1983-05")),
+    ("en", "In 1983 the envoys met; until then the border was shut.", ("until then", "before", "", "1983")),
+    ("he", "במאי 1983 נפגשו השליחים. לפני כן היה הגבול סגור.", ("לפני כן", "before", "", "1983-05")),
+    ("he", "במאי 1983 נפגשו השליחים. עד לשנה זו היה הגבול סגור.", ("עד לשנה זו", "before", "", "1983")),
+    ("en", "In 1983 the envoys met. This year the border opened.", ("This year", "relative", "1983", "1983")),
+    ("he", "ב-1983 נפגשו השליחים, ומאז הגבול פתוח.", ("ומאז", "after", "1983", "")),
+    ("en", "In 1983 the envoys met. In the coming weeks the border opened.", ("the coming weeks", "relative", "1983", "")),
+], ids=["at that time (en)", "בתאריך זה", "באותו תאריך", "באותה תקופה", "before that (en)", "until then (en)",
+        "לפני כן", "עד לשנה זו", "this year (en)", "ומאז", "coming weeks (en)"])
+def test_references_take_the_anchor(lang, text, expected):
+    found = timex.extract(text, lang)
+    assert len(found) == 2, [(t.text, t.kind) for t in found]
+    assert (found[1].text, found[1].kind, found[1].start, found[1].end) == expected
+    assert found[1].anchor == 0
+
+
+def test_before_that_names_an_event_before_a_noun():
+    found = timex.extract("In 1983 the envoys met. Before that treaty the border was shut.", "en")
+    assert [t.text for t in found] == ["1983"]

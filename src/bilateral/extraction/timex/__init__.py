@@ -61,4 +61,5 @@ def _to_timex(text: str, c: Combined) -> Timex:
         e -= 1
     partial = (c.atom.m, c.atom.d) if c.kind == "date" and c.atom.y is None and c.atom.d else None
     return Timex(c.s, e, text[c.s:e], c.kind, iso(c.lo), iso(c.hi), unit=c.atom.unit,
-                 offset=c.atom.offset, decade_years=c.atom.extra.get("offsets"), partial=partial)
+                 offset=c.atom.offset, decade_years=c.atom.extra.get("offsets"), partial=partial,
+                 open=c.atom.extra.get("open", ""))

@@ -38,7 +38,7 @@ class Grammar:
     numbers: dict[str, int]
     parts: dict[str, str]
     ordinals: dict[str, int]
-    relative: dict[str, tuple[str, int]]
+    relative: dict[str, tuple[str, int, str]]  # phrase -> unit, offset, open end ("", before, after)
     range_start: re.Pattern
     range_join: re.Pattern
     after: re.Pattern
@@ -127,7 +127,7 @@ def _english_atoms(w: _Words) -> list[tuple[str, str]]:
     ]
 
 
-def _relative_atoms(data: dict[str, Any], relative: dict[str, tuple[str, int]], numbers: str) -> list[tuple[str, str]]:
+def _relative_atoms(data: dict[str, Any], relative: dict[str, tuple[str, int, str]], numbers: str) -> list[tuple[str, str]]:
     atoms = [("relative", rf"(?<!\w)(?:{alt(relative)})(?!\w)")]
     for pattern in data.get("relative_years_after", []):
         atoms.append(("relative+", rf"(?<!\w){pattern.replace('NUM', numbers)}(?!\w)"))
@@ -151,7 +151,8 @@ def grammar(lang: str) -> Grammar:
     parts = {w: p for p, ws in data.get("parts", {}).items() for w in ws}
     seasons = {str(k).lower(): tuple(v) for k, v in (data.get("seasons") or {}).items()}
     numbers = {**{str(i): i for i in range(1, 100)}, **data.get("numbers", {})}
-    relative = {ph.lower(): (r["unit"], int(r["offset"])) for r in data.get("relative", []) for ph in r["phrases"]}
+    relative = {ph.lower(): (r["unit"], int(r["offset"]), r.get("open", ""))
+                for r in data.get("relative", []) for ph in r["phrases"]}
     w = _words(data, months, parts, seasons)
     atoms = (_hebrew_atoms(w) if he else _english_atoms(w)) + _relative_atoms(data, relative, alt(numbers))
 

@@ -19,7 +19,7 @@ def resolve(timexes: list[Timex]) -> list[Timex]:
         if t.kind == "relative" and t.unit == "since" and last is None:
             continue  # "since then" after nothing: no date, and no expression either
         if t.kind == "relative" and last is not None:
-            t = _relative(t, out[last], last)
+            t = _open(_relative(t, out[last], last))
         elif t.partial is not None and last is not None:
             # "ב-25 ביוני" with no year: the year of the text before it.
             year = int((out[last].end or out[last].start)[:4])
@@ -62,6 +62,15 @@ def _relative(t: Timex, anchor: Timex, anchor_index: int) -> Timex:
         v = (v[0] + (offset if unit == "year" else 0), *v[1:])
     value = iso(v)
     return replace(t, start=value, end=value, anchor=anchor_index)
+
+
+def _open(t: Timex) -> Timex:
+    """"before that" / "עד לשנה זו": the resolved value becomes one end of an open range."""
+    if t.open == "before":
+        return replace(t, kind="before", start="", end=t.start or t.end)
+    if t.open == "after":
+        return replace(t, kind="after", start=t.end or t.start, end="")
+    return t
 
 
 def _date_tuple(d: dt.date) -> Value:
