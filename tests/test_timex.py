@@ -355,3 +355,19 @@ def test_references_take_the_anchor(lang, text, expected):
 def test_before_that_names_an_event_before_a_noun():
     found = timex.extract("In 1983 the envoys met. Before that treaty the border was shut.", "en")
     assert [t.text for t in found] == ["1983"]
+
+
+# --- parts of a decade, possessive forms -----------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("מראשיתן של שנות ה-30 נסחרו הנמלים.", ("מראשיתן של שנות ה-30", "1930", "1933")),
+    ("בראשית שנות ה-30 נסחרו הנמלים.", ("בראשית שנות ה-30", "1930", "1933")),
+    ("בתחילתן של שנות השלושים נסחרו הנמלים.", ("בתחילתן של שנות השלושים", "1930", "1933")),
+    ("באמצען של שנות ה-30 נסחרו הנמלים.", ("באמצען של שנות ה-30", "1934", "1936")),
+    ("בשלהי שנות ה-30 נסחרו הנמלים.", ("בשלהי שנות ה-30", "1937", "1939")),
+    ("בסופן של שנות ה-30 נסחרו הנמלים.", ("בסופן של שנות ה-30", "1937", "1939")),
+    ("בסופה של המאה ה-19 נסחרו הנמלים.", ("בסופה של המאה ה-19", "1866", "1899")),
+], ids=["מראשיתן של", "בראשית", "בתחילתן של", "באמצען של", "בשלהי", "בסופן של", "בסופה של המאה"])
+def test_parts_of_a_decade_with_possessive_forms(text, expected):
+    t = one(text, "he")
+    assert (t[0], t[2], t[3]) == expected

@@ -143,6 +143,7 @@ def _open_end(text: str, a: Atom, g: Grammar) -> Combined | None:
             s = base + m.start() if m.start() < a.s - base else a.s
             return Combined(s, a.e, kind, one.lo if kind == "after" else None,
                             one.hi if kind == "before" else None, a)
-    if _bare(a.pre) in g.after_prefixes and not a.pre.endswith(" "):
+    # "מ-1990" opens 1990, but "מראשית שנות ה-50" names the early 1950s (the guide's reading)
+    if _bare(a.pre) in g.after_prefixes and not a.pre.endswith(" ") and not a.part:
         return Combined(a.s, a.e, "after", one.lo, None, a)
     return None

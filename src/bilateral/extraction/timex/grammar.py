@@ -84,7 +84,7 @@ def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
     np_ = f"(?:{d['number_prefix']}[-־]?)"
     wp, the, and_ = d["word_prefix"], d["definite"], d["conjunction"]
     dec_kw, cen_kw, cen_of, year_kw = d["decade_keyword"], d["century_keyword"], d["century_of"], d["year_keyword"]
-    part = f"(?:(?P<part>{w.parts})\\s+)?"
+    part = f"(?:(?P<part>{w.parts})\\s+(?:{d['of']}\\s+)?)?"
     century = f"(?:{the}[-־]?(?P<c>\\d{{1,2}})|{the}(?P<cw>{w.centuries}))"
     year_pre = rf"(?<!\w)(?<!\d[,.])(?P<pre>{np_}|{wp}{year_kw}\s+|{wp}{d['years_keyword']}\s+)?"
     year_end = r"(?![\w%]|[.,]\d)"
