@@ -144,6 +144,6 @@ def _open_end(text: str, a: Atom, g: Grammar) -> Combined | None:
             return Combined(s, a.e, kind, one.lo if kind == "after" else None,
                             one.hi if kind == "before" else None, a)
     # "מ-1990" opens 1990, but "מראשית שנות ה-50" names the early 1950s (the guide's reading)
-    if _bare(a.pre) in g.after_prefixes and not a.pre.endswith(" ") and not a.part:
+    if _bare(a.pre) in g.after_prefixes and not a.part:
         return Combined(a.s, a.e, "after", one.lo, None, a)
     return None
