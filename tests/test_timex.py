@@ -125,11 +125,15 @@ def test_numbers_that_are_not_dates(lang, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("בשנות ה-60 וה-70 נסחרו.", [("בשנות ה-60", "1960", "1969"), ("וה-70", "1970", "1979")]),
-    ("בשנות ה-90 של המאה ה-19 וה-80 נסחרו.", [("בשנות ה-90 של המאה ה-19", "1890", "1899"), ("וה-80", "1880", "1889")]),
+    # one expression over both decades: the annotation guide marks "וה-70" as no span of its own
+    ("בשנות ה-60 וה-70 נסחרו.", [("בשנות ה-60 וה-70", "1960", "1979")]),
+    ("בשנות ה-60 וה־70 נסחרו.", [("בשנות ה-60 וה־70", "1960", "1979")]),
+    ("בשנות ה-90 של המאה ה-19 וה-80 נסחרו.", [("בשנות ה-90 של המאה ה-19 וה-80", "1880", "1899")]),
+    ("בשנת 2003 נפגשו. בשנות ה-10 וה-20 נסחרו.", [("בשנת 2003", "2003", "2003"), ("בשנות ה-10 וה-20", "2010", "2029")]),
     ("הקונגרס ה-70 וה-80 התכנסו.", []),
-], ids=["second decade", "second decade shares the century", "ordinals are not decades"])
-def test_a_second_decade_leans_on_the_first(text, expected):
+], ids=["second decade", "with a maqaf", "second decade shares the century", "century from context",
+        "ordinals are not decades"])
+def test_a_second_decade_joins_the_first(text, expected):
     assert [(t.text, t.start, t.end) for t in timex.extract(text, "he")] == expected
 
 
@@ -386,3 +390,21 @@ def test_parts_of_a_decade_with_possessive_forms(text, expected):
 ], ids=["מ-", "החל מ-", "משנת", "החל משנת", "משנת ... ועד שנת", "החל משנת ... עד", "מ- ... עד"])
 def test_from_a_year_in_hebrew(text, expected):
     assert one(text, "he") == expected
+
+
+# --- ranges of decades without their century ------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("בין שנות ה-30 לשנות ה-40 נסחרו הנמלים.", ("בין שנות ה-30 לשנות ה-40", "range", "1930", "1949")),
+    ("מסוף שנות ה-70 ועד לסוף העשור הראשון של המאה ה-21 נסחרו הנמלים.",
+     ("מסוף שנות ה-70 ועד לסוף העשור הראשון של המאה ה-21", "range", "1977", "2009")),
+    ("מתחילת שנות ה-60 ועד 1975 נסחרו הנמלים.", ("מתחילת שנות ה-60 ועד 1975", "range", "1960", "1975")),
+    ("מסוף שנות ה-80 ועד 2004 נסחרו הנמלים.", ("מסוף שנות ה-80 ועד 2004", "range", "1987", "2004")),
+], ids=["between two decades", "to the end of an ordinal decade", "to a year", "to a year of the next century"])
+def test_a_range_may_start_in_a_decade_without_its_century(text, expected):
+    assert one(text, "he") == expected
+
+
+def test_a_range_of_decades_takes_the_century_of_the_text_before():
+    found = timex.extract("בשנת 2003 נפגשו. בין שנות ה-10 לשנות ה-20 נסחרו.", "he")
+    assert [(t.text, t.start, t.end) for t in found][1] == ("בין שנות ה-10 לשנות ה-20", "2010", "2029")

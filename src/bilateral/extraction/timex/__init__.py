@@ -60,6 +60,8 @@ def _to_timex(text: str, c: Combined) -> Timex:
     while e > c.s and text[e - 1] in ".,;: ":
         e -= 1
     partial = (c.atom.m, c.atom.d) if c.kind == "date" and c.atom.y is None and c.atom.d else None
+    # the century comes from context only when the expression has no value of its own
+    context_years = c.atom.extra.get("offsets") if c.lo is None and c.hi is None else None
     return Timex(c.s, e, text[c.s:e], c.kind, iso(c.lo), iso(c.hi), unit=c.atom.unit,
-                 offset=c.atom.offset, decade_years=c.atom.extra.get("offsets"), partial=partial,
+                 offset=c.atom.offset, decade_years=c.offsets or context_years, partial=partial,
                  open=c.atom.extra.get("open", ""))
