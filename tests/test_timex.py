@@ -408,3 +408,13 @@ def test_a_range_may_start_in_a_decade_without_its_century(text, expected):
 def test_a_range_of_decades_takes_the_century_of_the_text_before():
     found = timex.extract("בשנת 2003 נפגשו. בין שנות ה-10 לשנות ה-20 נסחרו.", "he")
     assert [(t.text, t.start, t.end) for t in found][1] == ("בין שנות ה-10 לשנות ה-20", "2010", "2029")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Exports rose in the first two decades of the 21st century.", ("the first two decades of the 21st century", "decade", "2000", "2019")),
+    ("he", "היצוא עלה בשני העשורים הראשונים של המאה ה-21.", ("בשני העשורים הראשונים של המאה ה-21", "decade", "2000", "2019")),
+    ("he", "היצוא עלה בשנות האלפיים.", ("בשנות האלפיים", "decade", "2000", "2009")),
+    ("he", "היצוא עלה בשנות ה-90 והאלפיים.", ("בשנות ה-90 והאלפיים", "range", "1990", "2009")),
+], ids=["first two decades (en)", "שני העשורים הראשונים", "שנות האלפיים", "שנות ה-90 והאלפיים"])
+def test_counted_decades_and_the_2000s(lang, text, expected):
+    assert one(text, lang) == expected

@@ -158,6 +158,8 @@ def _decade(a: Atom, gd: dict, g: Grammar) -> None:
     century = _century_of(gd, g)
     if gd.get("dy"):
         base = int(gd["dy"])
+    elif g.decade_words.get(gd.get("dw") or "", 0) >= 1000:  # "שנות האלפיים": a decade word that names its century
+        base = g.decade_words[gd["dw"]]
     else:
         decade = int(gd["dd"]) if gd.get("dd") else g.decade_words[gd["dw"]]
         if century is None:
@@ -178,6 +180,8 @@ def _ordinal_decades(a: Atom, gd: dict, g: Grammar) -> bool:
     a.part = g.parts.get(gd.get("part") or "", "")
     first = g.ordinals[gd["o1"].lower()]
     last = g.ordinals[gd["o2"].lower()] if gd.get("o2") else first
+    if gd.get("n"):  # "the first two decades"
+        last = first + g.decade_counts[gd["n"].lower()] - 1
     if last < first:
         return False
     base = (_century_of(gd, g) - 1) * 100

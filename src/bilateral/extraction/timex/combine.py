@@ -73,13 +73,20 @@ def _decade_tail(text: str, a: Atom, prev: Combined) -> Combined | None:
     if prev.kind != "decade" or text[prev.e:a.s].strip():
         return None
     first = prev.offsets or prev.atom.extra.get("offsets")
-    lo_off, hi_off = a.extra["offsets"]
-    if prev.lo is not None:
-        base = prev.lo[0] // 100 * 100
-        years = sorted((prev.lo[0], prev.hi[0], base + lo_off, base + hi_off))
-        return Combined(prev.s, a.e, "range", (years[0],), (years[-1],), prev.atom)
+    if prev.lo is not None or a.lo is not None:
+        known, other = (prev, a.extra.get("offsets")) if prev.lo is not None else (a, first)
+        years = [known.lo[0], known.hi[0]]
+        if other is not None:
+            base = known.lo[0] // 100 * 100
+            years += [base + other[0], base + other[1]]
+        else:
+            years += [a.lo[0], a.hi[0]]
+        if known is a and other is not None and base + other[0] > a.lo[0]:  # "בשנות ה-90 והאלפיים": the century before
+            years[2:] = [y - 100 for y in years[2:]]
+        return Combined(prev.s, a.e, "range", (min(years),), (max(years),), prev.atom)
     if first is None:
         return None
+    lo_off, hi_off = a.extra["offsets"]
     return Combined(prev.s, a.e, "range", None, None, prev.atom, (min(first[0], lo_off), max(first[1], hi_off)))
 
 

@@ -38,6 +38,7 @@ class Grammar:
     numbers: dict[str, int]
     parts: dict[str, str]
     ordinals: dict[str, int]
+    decade_counts: dict[str, int]  # "the first two decades": how many
     relative: dict[str, tuple[str, int, str]]  # phrase -> unit, offset, open end ("", before, after)
     range_start: re.Pattern
     range_join: re.Pattern
@@ -68,13 +69,15 @@ class _Words:
     present: str
     ordinals: str
     decade_nouns: str
+    counts: str
 
 
 def _words(data: dict[str, Any], months: dict[str, int], parts: dict[str, str],
            seasons: dict[str, tuple[int, int]]) -> _Words:
     return _Words(data, alt(months), alt(parts), alt(seasons), alt(data.get("decade_words", {})),
                   alt(data.get("century_words", {})), alt(data.get("present", [])),
-                  alt(data.get("ordinals", {})), alt(data.get("decade_nouns", [])))
+                  alt(data.get("ordinals", {})), alt(data.get("decade_nouns", [])),
+                  alt(data.get("decade_counts", {})))
 
 
 def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
@@ -97,6 +100,8 @@ def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
         ("century", rf"(?<!\w)(?P<pre>{wp}){part}{cen_kw}\s+{century}(?!\w)"),
         # "העשור הראשון (והשני) של המאה ה-21"
         ("decade_ordinal", rf"(?<!\w)(?P<pre>{wp}){part}(?:{w.decade_nouns})\s+{the}(?P<o1>{w.ordinals})(?:\s+{and_}{the}(?P<o2>{w.ordinals}))?\s+{cen_of}\s+{century}(?!\w)"),
+        # "שני העשורים הראשונים של המאה ה-21"
+        ("decade_ordinal", rf"(?<!\w)(?P<pre>{wp})(?P<n>{w.counts})\s+{the}(?:{w.decade_nouns})\s+{the}(?P<o1>{w.ordinals})\s+{cen_of}\s+{century}(?!\w)"),
         # "בשנות ה-60 וה-70": a second decade that leans on the first one's keyword
         ("decade_tail", rf"(?<!\w){and_}(?:{the}[-־]?(?P<dd>[1-9]0)|{the}(?P<dw>{w.decades}))(?!\w)"),
         ("season", rf"(?<!\w)(?P<pre>{wp})(?P<season>{w.seasons})\s+(?:{d['of']}\s+)?(?P<y>{YEAR})(?!\w)"),
@@ -122,6 +127,8 @@ def _english_atoms(w: _Words) -> list[tuple[str, str]]:
         ("century", rf"\b(?:{the}\s+)?{part}{century}[-\s]{cen_kw}\b"),
         # "the first (and second) decade(s) of the 21st century"
         ("decade_ordinal", rf"\b(?:{the}\s+)?{part}(?P<o1>{w.ordinals})(?:\s+{d['conjunction']}\s+(?P<o2>{w.ordinals}))?\s+(?:{w.decade_nouns})\s+{of}\s+{the}\s+{century}[-\s]{cen_kw}\b"),
+        # "the first two decades of the 21st century"
+        ("decade_ordinal", rf"\b(?:{the}\s+)?(?P<o1>{w.ordinals})\s+(?P<n>{w.counts})\s+(?:{w.decade_nouns})\s+{of}\s+{the}\s+{century}[-\s]{cen_kw}\b"),
         ("season", rf"\b(?:{the}\s+)?(?P<season>{w.seasons})\s+(?:{of}\s+)?(?P<y>{YEAR})\b"),
         ("present", rf"(?:{d['present_as_of']}(?:(?P<m>{w.months})\.?\s+)?(?P<y>{YEAR})\b|\b(?:{w.present})\b)"),
     ]
@@ -178,6 +185,7 @@ def grammar(lang: str) -> Grammar:
         numbers=numbers,
         parts=parts,
         ordinals={k.lower(): v for k, v in data.get("ordinals", {}).items()},
+        decade_counts={k.lower(): v for k, v in data.get("decade_counts", {}).items()},
         relative=relative,
         range_start=re.compile(data["range_start"], flags),
         range_join=re.compile(data["range_join"], flags),
