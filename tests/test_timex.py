@@ -418,3 +418,57 @@ def test_a_range_of_decades_takes_the_century_of_the_text_before():
 ], ids=["first two decades (en)", "שני העשורים הראשונים", "שנות האלפיים", "שנות ה-90 והאלפיים"])
 def test_counted_decades_and_the_2000s(lang, text, expected):
     assert one(text, lang) == expected
+
+
+# --- offsets from a named event ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Four days after Israel's declaration, Poland recognised the new state.",
+     ("Four days after Israel's declaration", "date", "1948-05-18", "1948-05-18")),
+    ("en", "Two years after the end of World War II the consulate reopened.",
+     ("Two years after the end of World War II", "year", "1947", "1947")),
+    ("en", "A year before the outbreak of World War I the consulate closed.",
+     ("A year before the outbreak of World War I", "year", "1913", "1913")),
+    ("en", "Six months after the Six-Day War the consulate reopened.",
+     ("Six months after the Six-Day War", "month", "1967-12", "1967-12")),
+    ("en", "Three years after the 1956 war the consulate reopened.",
+     ("Three years after the 1956 war", "year", "1959", "1959")),
+    ("he", "שלוש שנים לאחר תום מלחמת העולם השנייה נפתחה הקונסוליה.",
+     ("שלוש שנים לאחר תום מלחמת העולם השנייה", "year", "1948", "1948")),
+    ("he", "שנתיים לאחר פרוץ מלחמת העולם הראשונה נסגרה הקונסוליה.",
+     ("שנתיים לאחר פרוץ מלחמת העולם הראשונה", "year", "1916", "1916")),
+    ("he", "ארבעה ימים לאחר הכרזת העצמאות הכירה פולין במדינה.",
+     ("ארבעה ימים לאחר הכרזת העצמאות", "date", "1948-05-18", "1948-05-18")),
+    ("he", "כשנה לאחר מלחמת ששת הימים נפתחה הקונסוליה.",
+     ("כשנה לאחר מלחמת ששת הימים", "year", "1968", "1968")),
+], ids=["days after a known event (en)", "years after the end of a war (en)", "before the outbreak (en)",
+        "months after a war (en)", "a year inside the phrase (en)", "שלוש שנים לאחר תום", "שנתיים לאחר פרוץ",
+        "ארבעה ימים לאחר", "כשנה לאחר"])
+def test_offsets_from_a_known_event(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Four days after the proclamation on 2 March 1961, Poland recognised it.",
+     [("Four days after the proclamation", "date", "1961-03-06", "1961-03-06", None),
+      ("2 March 1961", "date", "1961-03-02", "1961-03-02", None)]),
+    ("he", "חודשיים לאחר הביקור ב-2 במרץ 1961 נחתם הסכם.",
+     [("חודשיים לאחר הביקור", "month", "1961-05", "1961-05", None),
+      ("ב-2 במרץ 1961", "date", "1961-03-02", "1961-03-02", None)]),
+    ("en", "In 1961 the republic was proclaimed. Four months after the proclamation, Poland recognised it.",
+     [("1961", "year", "1961", "1961", None), ("Four months after the proclamation", "year", "1961", "1961", 0)]),
+    ("en", "Four months after the proclamation, Poland recognised it.",
+     [("Four months after the proclamation", "relative", "", "", None)]),
+], ids=["a date after the phrase (en)", "a date after the phrase (he)", "the date before it", "nothing to date it"])
+def test_offsets_from_an_event_the_table_does_not_know(lang, text, expected):
+    assert [(t.text, t.kind, t.start, t.end, t.anchor) for t in timex.extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "They fought for three years after the war."),
+    ("en", "Years after the war they met again."),
+    ("he", "במשך שלוש שנים לאחר המלחמה לא נסחרו."),
+    ("he", "שנים לאחר המלחמה נפגשו שוב."),
+], ids=["a duration (en)", "no count (en)", "a duration (he)", "no count (he)"])
+def test_no_offset_without_a_count_or_in_a_duration(lang, text):
+    assert timex.extract(text, lang) == []

@@ -64,4 +64,5 @@ def _to_timex(text: str, c: Combined) -> Timex:
     context_years = c.atom.extra.get("offsets") if c.lo is None and c.hi is None else None
     return Timex(c.s, e, text[c.s:e], c.kind, iso(c.lo), iso(c.hi), unit=c.atom.unit,
                  offset=c.atom.offset, decade_years=c.offsets or context_years, partial=partial,
-                 open=c.atom.extra.get("open", ""))
+                 open=c.atom.extra.get("open", ""),
+                 event_shift=c.atom.extra.get("shift") if c.kind == "relative" else None)

@@ -7,6 +7,8 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from ...vocab import lang_code
+from . import anchored
 from .grammar import Grammar
 from .model import Value
 
@@ -102,6 +104,8 @@ def _make(kind: str, m: re.Match, g: Grammar, text: str) -> Atom | None:
         a.unit, a.offset, a.extra["open"] = g.relative[m.group().lower()]
     elif kind == "since":
         a.kind, a.unit = "relative", "since"
+    elif kind == "event":
+        return _event(a, m, g, text)
     elif kind in ("relative+", "relative-"):
         n = g.numbers.get(m.group("n").lower())
         if n is None:
@@ -116,6 +120,20 @@ def _is_a_number(m: re.Match, g: Grammar, text: str) -> bool:
     if g.not_after and g.not_after.search(before):
         return True
     return bool(g.units and g.units.match(text, m.end()))
+
+
+def _event(a: Atom, m: re.Match, g: Grammar, text: str) -> Atom | None:
+    """"four days after Israel's declaration": unit "event", the shift in ``extra``, a value when
+    the event is dated; a known event's name ends the span."""
+    off = anchored.read(m, g.event, g.numbers, lang_code(g.lang), text)
+    if off is None:
+        return None
+    a.e = off.end
+    a.unit = "event"
+    a.extra["shift"] = (off.unit, off.count)
+    if off.event is not None:
+        a.lo = a.hi = anchored.shift(off.event, off.unit, off.count)
+    return a
 
 
 def _is_no_time(m: re.Match, g: Grammar, text: str) -> bool:

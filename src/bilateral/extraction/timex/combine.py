@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import anchored
 from .atoms import Atom
 from .grammar import Grammar
 from .model import Value, sort_key
@@ -41,6 +42,8 @@ def combine(text: str, atoms: list[Atom], g: Grammar) -> list[Combined]:
             i += 2
             continue
         i += 1
+        if a.kind == "event" and a.lo is None and b is not None:
+            a = _dated_by_next(text, a, b, g)
         if a.kind == "day":
             continue  # a bare day only counts inside a range
         if a.extra.get("tail"):
@@ -56,6 +59,9 @@ def combine(text: str, atoms: list[Atom], g: Grammar) -> list[Combined]:
 
 def single(a: Atom) -> Combined:
     """An atom on its own."""
+    if a.kind == "event":  # a date, month or year once its event is dated, else relative
+        kind = {3: "date", 2: "month", 1: "year"}[len(a.lo)] if a.lo else "relative"
+        return Combined(a.s, a.e, kind, a.lo, a.hi, a)
     if a.kind in ("decade", "century"):
         return Combined(a.s, a.e, a.kind, a.lo, a.hi, a)
     if a.kind in ("season", "years"):
@@ -88,6 +94,17 @@ def _decade_tail(text: str, a: Atom, prev: Combined) -> Combined | None:
         return None
     lo_off, hi_off = a.extra["offsets"]
     return Combined(prev.s, a.e, "range", None, None, prev.atom, (min(first[0], lo_off), max(first[1], hi_off)))
+
+
+def _dated_by_next(text: str, a: Atom, b: Atom, g: Grammar) -> Atom:
+    """"four days after Israel's declaration of independence on 14 May 1948": the date after
+    the phrase dates its event."""
+    v = b.value()
+    if v is None or g.event is None or not g.event.date_join.match(text[a.e:b.s]):
+        return a
+    unit, count = a.extra["shift"]
+    value = anchored.shift(v, unit, count)
+    return replace(a, lo=value, hi=value)
 
 
 def _bare(pre: str) -> str:
@@ -162,7 +179,7 @@ def _decade_end(b: Atom, lo: Value | None) -> Value | None:
 
 
 def _open_end(text: str, a: Atom, g: Grammar) -> Combined | None:
-    if a.kind in ("present", "relative", "day"):
+    if a.kind in ("present", "relative", "day", "event"):
         return None
     one = single(a)
     ctx, base = _context(text, a)

@@ -15,6 +15,8 @@ from typing import Any
 
 from ... import resources
 from ...vocab import lang_code
+from .anchored import EventWords, event_words
+from .anchored import pattern as event_pattern
 
 YEAR = r"(?:1\d{3}|20\d{2})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -49,6 +51,7 @@ class Grammar:
     units: re.Pattern | None
     present_not_after: re.Pattern | None  # "electric current": a present word that is no time
     present_not_before: re.Pattern | None  # "current account"
+    event: EventWords | None  # offsets from a named event
 
 
 def alt(words: Iterable[str]) -> str:
@@ -162,6 +165,9 @@ def grammar(lang: str) -> Grammar:
                 for r in data.get("relative", []) for ph in r["phrases"]}
     w = _words(data, months, parts, seasons)
     atoms = (_hebrew_atoms(w) if he else _english_atoms(w)) + _relative_atoms(data, relative, alt(numbers))
+    event = event_pattern(data, alt(numbers), data.get("number_prefix", "(?!)"))
+    if event is not None:
+        atoms.append(("event", event))
 
     def words_before(key: str) -> re.Pattern | None:
         ws = data.get(key, [])
@@ -173,7 +179,8 @@ def grammar(lang: str) -> Grammar:
 
     needs = {"relative": tuple(relative), "season": tuple(seasons),
              "decade_ordinal": tuple(x.lower() for x in data.get("decade_nouns", [])),
-             "since": (data.get("since_then_alone", ""),)}
+             "since": (data.get("since_then_alone", ""),),
+             "event": tuple(w.lower() for k in ("after", "before") for w in (data.get("event") or {}).get(k, []))}
     return Grammar(
         lang=lang,
         atoms=tuple((k, re.compile(p, flags), needs.get(k, ())) for k, p in atoms),
@@ -196,4 +203,5 @@ def grammar(lang: str) -> Grammar:
         units=words_after("unit_words"),
         present_not_after=words_before("present_not_after_words"),
         present_not_before=words_after("present_not_before_words"),
+        event=event_words(data, flags),
     )
