@@ -472,3 +472,17 @@ def test_offsets_from_an_event_the_table_does_not_know(lang, text, expected):
 ], ids=["a duration (en)", "no count (en)", "a duration (he)", "no count (he)"])
 def test_no_offset_without_a_count_or_in_a_duration(lang, text):
     assert timex.extract(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ties resumed in 1994, 40 years after the two navies clashed.",
+     [("1994", "year", "1994", "1994"), ("40 years after the two", "year", "1994", "1994")]),
+    ("he", "בשנת 1951 נפתחה קונסוליה, ושנתיים מאוחר יותר שגרירות.",
+     [("בשנת 1951", "year", "1951", "1951"), ("ושנתיים מאוחר יותר", "relative", "1953", "1953")]),
+    ("he", "בשנת 1951 נפתחה קונסוליה. ארבע שנים מאוחר יותר נפתחה שגרירות.",
+     [("בשנת 1951", "year", "1951", "1951"), ("ארבע שנים מאוחר יותר", "relative", "1955", "1955")]),
+    ("en", "In 1951 a consulate opened; three years after that, an embassy.",
+     [("1951", "year", "1951", "1951"), ("three years after that", "relative", "1954", "1954")]),
+], ids=["an offset that restates the date before it", "ושנתיים מאוחר יותר", "N שנים מאוחר יותר", "N years after that"])
+def test_offsets_that_lean_on_the_date_before(lang, text, expected):
+    assert [(t.text, t.kind, t.start, t.end) for t in timex.extract(text, lang)] == expected

@@ -101,7 +101,7 @@ def _make(kind: str, m: re.Match, g: Grammar, text: str) -> Atom | None:
     elif kind == "year" and gd.get("y2"):
         _years(a, m)
     elif kind == "relative":
-        a.unit, a.offset, a.extra["open"] = g.relative[m.group().lower()]
+        a.unit, a.offset, a.extra["open"] = g.relative[m.group("rel").lower()]
     elif kind == "since":
         a.kind, a.unit = "relative", "since"
     elif kind == "event":

@@ -13,6 +13,7 @@ from .grammar import Grammar
 from .model import Value, sort_key
 
 _DASH = re.compile(r"\s*[-–—]\s*")
+_APPOSITION = re.compile(r"\s*,\s*")
 
 
 @dataclass(slots=True)
@@ -42,6 +43,10 @@ def combine(text: str, atoms: list[Atom], g: Grammar) -> list[Combined]:
             i += 2
             continue
         i += 1
+        if a.kind == "event" and out and _APPOSITION.fullmatch(text[out[-1].e:a.s]) and out[-1].lo:
+            # "in 1992, 42 years after the war": the offset restates the date before it
+            out.append(Combined(a.s, a.e, out[-1].kind, out[-1].lo, out[-1].hi, a))
+            continue
         if a.kind == "event" and a.lo is None and b is not None:
             a = _dated_by_next(text, a, b, g)
         if a.kind == "day":

@@ -138,11 +138,12 @@ def _english_atoms(w: _Words) -> list[tuple[str, str]]:
 
 
 def _relative_atoms(data: dict[str, Any], relative: dict[str, tuple[str, int, str]], numbers: str) -> list[tuple[str, str]]:
-    atoms = [("relative", rf"(?<!\w)(?:{alt(relative)})(?!\w)")]
+    pre = data.get("relative_prefix", "")  # "ושנתיים מאוחר יותר": the letters glued to the phrase
+    atoms = [("relative", rf"(?<!\w)(?P<pre>{pre})(?P<rel>{alt(relative)})(?!\w)")]
     for pattern in data.get("relative_years_after", []):
-        atoms.append(("relative+", rf"(?<!\w){pattern.replace('NUM', numbers)}(?!\w)"))
+        atoms.append(("relative+", rf"(?<!\w)(?P<pre>{pre}){pattern.replace('NUM', numbers)}(?!\w)"))
     for pattern in data.get("relative_years_before", []):
-        atoms.append(("relative-", rf"(?<!\w){pattern.replace('NUM', numbers)}(?!\w)"))
+        atoms.append(("relative-", rf"(?<!\w)(?P<pre>{pre}){pattern.replace('NUM', numbers)}(?!\w)"))
     if data.get("since_then_alone"):
         # "since then" said in one word: only before a pause, the end, or a word that opens a clause
         followers = data.get("since_then_followers", [])
