@@ -476,7 +476,7 @@ def test_no_offset_without_a_count_or_in_a_duration(lang, text):
 
 @pytest.mark.parametrize("lang,text,expected", [
     ("en", "Ties resumed in 1994, 40 years after the two navies clashed.",
-     [("1994", "year", "1994", "1994"), ("40 years after the two", "year", "1994", "1994")]),
+     [("1994", "year", "1994", "1994"), ("40 years after the two navies", "year", "1994", "1994")]),
     ("he", "בשנת 1951 נפתחה קונסוליה, ושנתיים מאוחר יותר שגרירות.",
      [("בשנת 1951", "year", "1951", "1951"), ("ושנתיים מאוחר יותר", "relative", "1953", "1953")]),
     ("he", "בשנת 1951 נפתחה קונסוליה. ארבע שנים מאוחר יותר נפתחה שגרירות.",
