@@ -486,3 +486,11 @@ def test_no_offset_without_a_count_or_in_a_duration(lang, text):
 ], ids=["an offset that restates the date before it", "ושנתיים מאוחר יותר", "N שנים מאוחר יותר", "N years after that"])
 def test_offsets_that_lean_on_the_date_before(lang, text, expected):
     assert [(t.text, t.kind, t.start, t.end) for t in timex.extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twenty-five years after World War II the consulate reopened.", [("Twenty-five years after World War II", "1970")]),
+    ("Some 5-10 years after the war the consulate reopened.", []),
+], ids=["a compound count", "a span of counts is no count"])
+def test_counts_of_an_event_offset(text, expected):
+    assert [(t.text, t.start) for t in timex.extract(text, "en")] == expected

@@ -64,7 +64,8 @@ def pattern(data: dict[str, Any], numbers: str, number_prefix: str) -> str | Non
         return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
 
     word = rf"(?!(?:{alt(d['stops'])})(?!\w))(?!{number_prefix}[-־]\d)[^\s,.;:()\"״“”]+"
-    return (rf"(?<!\w)(?P<pre>{d.get('prefix', '')})(?:(?P<n>{numbers})\s+)?(?P<u>{alt(d['units'])})\s+"
+    # a count may be compound ("twenty-five")
+    return (rf"(?<![\w-])(?P<pre>{d.get('prefix', '')})(?:(?P<n>(?:{numbers})(?:-(?:{numbers}))?)\s+)?(?P<u>{alt(d['units'])})\s+"
             rf"(?P<rel>{alt(d['after'] + d['before'])})\s+(?!(?:{alt(d['not_first'])})(?!\w))"
             rf"(?P<ev>{word}(?:\s+{word}){{0,{int(d['max_words']) - 1}}})")
 
@@ -84,7 +85,9 @@ def read(m: re.Match, w: EventWords, numbers: dict[str, int], lang: str, text: s
     duration ("for three years after the war")."""
     unit, count = w.units[m.group("u").lower()]
     if m.group("n"):
-        count = numbers.get(m.group("n").lower(), 0) if count in (0, 1) else 0
+        parts = [numbers.get(p, 0) for p in m.group("n").lower().split("-")]
+        compound = len(parts) == 1 or (parts[0] >= 20 and parts[0] % 10 == 0 and 0 < parts[1] < 10)
+        count = sum(parts) if count in (0, 1) and compound else 0  # "5-10 years" is a span
     if not count or w.not_after.search(text[max(0, m.start() - 20): m.start()]):
         return None
     if m.group("rel").lower() in w.before:
