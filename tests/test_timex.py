@@ -494,3 +494,12 @@ def test_offsets_that_lean_on_the_date_before(lang, text, expected):
 ], ids=["a compound count", "a span of counts is no count"])
 def test_counts_of_an_event_offset(text, expected):
     assert [(t.text, t.start) for t in timex.extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("הנמל משמש היום בעיקר לדיג.", [("היום", "present", "", "")]),
+    ("היום שבו נחתם ההסכם נחגג בשתי הבירות.", []),
+    ("היום הראשון של הביקור עבר בשקט.", []),
+], ids=["היום is today", "היום שבו names a day", "היום הראשון names a day"])
+def test_hayom_is_today_unless_it_names_a_day(text, expected):
+    assert [(t.text, t.kind, t.start, t.end) for t in timex.extract(text, "he")] == expected
