@@ -27,7 +27,16 @@ where the text allows more than one:
   anchor. ``מאז`` alone counts only before a pause or a new clause: before a date it opens
   that date (``מאז 1990``), before a noun it names an event we cannot date;
 - ``in recent years`` / ``בשנים האחרונות`` are relative to the writer's unknown date: no
-  expression.
+  expression;
+- the present as an adjective or adverb (``the current ambassador``, ``now``, ``הנוכחי``,
+  ``עתה``, ``היום``) is the present, as the annotation guide reads ``today``;
+- ``before that`` / ``לפני כן`` / ``עד לשנה זו`` end at the anchor (kind ``before``);
+- coordinated Hebrew decades are one range (``בשנות ה-70 וה-80``: 1970–1989), and a range may
+  start in a decade without its century (``מסוף שנות ה-80 ועד 2004``);
+- ``מ-2023`` and ``משנת 2023`` alone open the year, as ``after 1990`` does; a part of a decade
+  with the same prefix (``מראשיתן של שנות ה-50``) names the part;
+- an offset from a named event (``four days after Israel's declaration``, ``שלוש שנים לאחר תום
+  מלחמת העולם השנייה``) is dated by :mod:`.anchored`.
 """
 
 from __future__ import annotations

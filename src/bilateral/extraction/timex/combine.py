@@ -79,26 +79,27 @@ def single(a: Atom) -> Combined:
 
 
 def _decade_tail(text: str, a: Atom, prev: Combined) -> Combined | None:
-    """"בשנות ה-60 וה-70": one range over both decades, the second sharing the first one's
-    century (or both taking it from context); None when "וה-70" follows no decade."""
+    """"בשנות ה-60 וה-70": one range over both decades, the one without its century taking the
+    other one's (the one before for "בשנות ה-90 והאלפיים"), or both taking it from context;
+    None when "וה-70" follows no decade."""
     if prev.kind != "decade" or text[prev.e:a.s].strip():
         return None
     first = prev.offsets or prev.atom.extra.get("offsets")
-    if prev.lo is not None or a.lo is not None:
-        known, other = (prev, a.extra.get("offsets")) if prev.lo is not None else (a, first)
-        years = [known.lo[0], known.hi[0]]
-        if other is not None:
-            base = known.lo[0] // 100 * 100
-            years += [base + other[0], base + other[1]]
-        else:
-            years += [a.lo[0], a.hi[0]]
-        if known is a and other is not None and base + other[0] > a.lo[0]:  # "בשנות ה-90 והאלפיים": the century before
-            years[2:] = [y - 100 for y in years[2:]]
-        return Combined(prev.s, a.e, "range", (min(years),), (max(years),), prev.atom)
-    if first is None:
-        return None
-    lo_off, hi_off = a.extra["offsets"]
-    return Combined(prev.s, a.e, "range", None, None, prev.atom, (min(first[0], lo_off), max(first[1], hi_off)))
+    second = a.extra.get("offsets")
+    if prev.lo is None and a.lo is None:
+        if first is None:
+            return None
+        return Combined(prev.s, a.e, "range", None, None, prev.atom,
+                        (min(first[0], second[0]), max(first[1], second[1])))
+    if prev.lo is not None:
+        base = prev.lo[0] // 100 * 100
+        tail = (a.lo[0], a.hi[0]) if second is None else (base + second[0], base + second[1])
+        years = (prev.lo[0], prev.hi[0], *tail)
+    else:
+        base = a.lo[0] // 100 * 100
+        base -= 100 if base + first[0] > a.lo[0] else 0
+        years = (base + first[0], base + first[1], a.lo[0], a.hi[0])
+    return Combined(prev.s, a.e, "range", (min(years),), (max(years),), prev.atom)
 
 
 def _dated_by_next(text: str, a: Atom, b: Atom, g: Grammar) -> Atom:
