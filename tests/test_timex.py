@@ -469,7 +469,9 @@ def test_offsets_from_an_event_the_table_does_not_know(lang, text, expected):
     ("en", "Years after the war they met again."),
     ("he", "במשך שלוש שנים לאחר המלחמה לא נסחרו."),
     ("he", "שנים לאחר המלחמה נפגשו שוב."),
-], ids=["a duration (en)", "no count (en)", "a duration (he)", "no count (he)"])
+    ("en", "Every year before the vote the envoys met."),
+    ("he", "מדי שנה לפני הבחירות נפגשו השליחים."),
+], ids=["a duration (en)", "no count (en)", "a duration (he)", "no count (he)", "a habit (en)", "a habit (he)"])
 def test_no_offset_without_a_count_or_in_a_duration(lang, text):
     assert timex.extract(text, lang) == []
 
