@@ -125,11 +125,15 @@ def test_numbers_that_are_not_dates(lang, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("בשנות ה-60 וה-70 נסחרו.", [("בשנות ה-60", "1960", "1969"), ("וה-70", "1970", "1979")]),
-    ("בשנות ה-90 של המאה ה-19 וה-80 נסחרו.", [("בשנות ה-90 של המאה ה-19", "1890", "1899"), ("וה-80", "1880", "1889")]),
+    # one expression over both decades: the annotation guide marks "וה-70" as no span of its own
+    ("בשנות ה-60 וה-70 נסחרו.", [("בשנות ה-60 וה-70", "1960", "1979")]),
+    ("בשנות ה-60 וה־70 נסחרו.", [("בשנות ה-60 וה־70", "1960", "1979")]),
+    ("בשנות ה-90 של המאה ה-19 וה-80 נסחרו.", [("בשנות ה-90 של המאה ה-19 וה-80", "1880", "1899")]),
+    ("בשנת 2003 נפגשו. בשנות ה-10 וה-20 נסחרו.", [("בשנת 2003", "2003", "2003"), ("בשנות ה-10 וה-20", "2010", "2029")]),
     ("הקונגרס ה-70 וה-80 התכנסו.", []),
-], ids=["second decade", "second decade shares the century", "ordinals are not decades"])
-def test_a_second_decade_leans_on_the_first(text, expected):
+], ids=["second decade", "with a maqaf", "second decade shares the century", "century from context",
+        "ordinals are not decades"])
+def test_a_second_decade_joins_the_first(text, expected):
     assert [(t.text, t.start, t.end) for t in timex.extract(text, "he")] == expected
 
 
@@ -302,3 +306,202 @@ def test_recent_years_is_no_date(lang, text, first):
 
 def test_a_page_range_is_not_a_pair_of_years():
     assert timex.extract("See pages 2014-15 of the report.", "en") == []
+
+
+# --- the present as an adjective or adverb ---------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The current envoy to Lima is a career diplomat.", "current"),
+    ("en", "Both navies now hold joint drills.", "now"),
+    ("en", "The mission currently employs nine people.", "currently"),
+    ("he", "השגריר הנוכחי בלימה הוא דיפלומט ותיק.", "הנוכחי"),
+    ("he", "הממשלה הנוכחית בלימה תומכת בהסכם.", "הנוכחית"),
+    ("he", "הקשרים הנוכחיים בין הצבאות הדוקים.", "הנוכחיים"),
+    ("he", "עתה מחזיקות שתי המדינות בנציגויות.", "עתה"),
+    ("he", "שתי המדינות מקיימות כעת תרגילים.", "כעת"),
+    ("he", "בימינו שתי המדינות סוחרות בחיטה.", "בימינו"),
+], ids=["current (en)", "now (en)", "currently (en)", "הנוכחי", "הנוכחית", "הנוכחיים", "עתה", "כעת", "בימינו"])
+def test_present_adjectives_and_adverbs(lang, text, expected):
+    assert one(text, lang) == (expected, "present", "", "")
+
+
+@pytest.mark.parametrize("text", [
+    "The electric current failed at the plant.",
+    "The current account deficit widened.",
+], ids=["electric current", "current account"])
+def test_current_that_names_no_time(text):
+    assert timex.extract(text, "en") == []
+
+
+# --- references to the expression before ------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "In May 1983 the envoys met. At that time the border was shut.", ("At that time", "relative", "1983-05", "1983-05")),
+    ("he", "ב-9 במאי 1983 נפגשו השליחים. בתאריך זה נסגר הגבול.", ("בתאריך זה", "relative", "1983-05-09", "1983-05-09")),
+    ("he", "ב-9 במאי 1983 נפגשו השליחים. באותו תאריך נסגר הגבול.", ("באותו תאריך", "relative", "1983-05-09", "1983-05-09")),
+    ("he", "במאי 1983 נפגשו השליחים. באותה תקופה נסגר הגבול.", ("באותה תקופה", "relative", "1983-05", "1983-05")),
+    ("en", "In May 1983 the envoys met. Before that, the border was shut.", ("Before that", "before", "", "1983-05")),
+    ("en", "In 1983 the envoys met; until then the border was shut.", ("until then", "before", "", "1983")),
+    ("he", "במאי 1983 נפגשו השליחים. לפני כן היה הגבול סגור.", ("לפני כן", "before", "", "1983-05")),
+    ("he", "במאי 1983 נפגשו השליחים. עד לשנה זו היה הגבול סגור.", ("עד לשנה זו", "before", "", "1983")),
+    ("en", "In 1983 the envoys met. This year the border opened.", ("This year", "relative", "1983", "1983")),
+    ("he", "ב-1983 נפגשו השליחים, ומאז הגבול פתוח.", ("ומאז", "after", "1983", "")),
+    ("en", "In 1983 the envoys met. In the coming weeks the border opened.", ("the coming weeks", "relative", "1983", "")),
+], ids=["at that time (en)", "בתאריך זה", "באותו תאריך", "באותה תקופה", "before that (en)", "until then (en)",
+        "לפני כן", "עד לשנה זו", "this year (en)", "ומאז", "coming weeks (en)"])
+def test_references_take_the_anchor(lang, text, expected):
+    found = timex.extract(text, lang)
+    assert len(found) == 2, [(t.text, t.kind) for t in found]
+    assert (found[1].text, found[1].kind, found[1].start, found[1].end) == expected
+    assert found[1].anchor == 0
+
+
+def test_before_that_names_an_event_before_a_noun():
+    found = timex.extract("In 1983 the envoys met. Before that treaty the border was shut.", "en")
+    assert [t.text for t in found] == ["1983"]
+
+
+# --- parts of a decade, possessive forms -----------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("מראשיתן של שנות ה-30 נסחרו הנמלים.", ("מראשיתן של שנות ה-30", "1930", "1933")),
+    ("בראשית שנות ה-30 נסחרו הנמלים.", ("בראשית שנות ה-30", "1930", "1933")),
+    ("בתחילתן של שנות השלושים נסחרו הנמלים.", ("בתחילתן של שנות השלושים", "1930", "1933")),
+    ("באמצען של שנות ה-30 נסחרו הנמלים.", ("באמצען של שנות ה-30", "1934", "1936")),
+    ("בשלהי שנות ה-30 נסחרו הנמלים.", ("בשלהי שנות ה-30", "1937", "1939")),
+    ("בסופן של שנות ה-30 נסחרו הנמלים.", ("בסופן של שנות ה-30", "1937", "1939")),
+    ("בסופה של המאה ה-19 נסחרו הנמלים.", ("בסופה של המאה ה-19", "1866", "1899")),
+], ids=["מראשיתן של", "בראשית", "בתחילתן של", "באמצען של", "בשלהי", "בסופן של", "בסופה של המאה"])
+def test_parts_of_a_decade_with_possessive_forms(text, expected):
+    t = one(text, "he")
+    assert (t[0], t[2], t[3]) == expected
+
+
+# --- "from a year" alone opens it ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("מ-2019 פועלת בעיר קונסוליה.", ("מ-2019", "after", "2019", "")),
+    ("החל מ-2019 פועלת בעיר קונסוליה.", ("החל מ-2019", "after", "2019", "")),
+    ("משנת 2019 פועלת בעיר קונסוליה.", ("משנת 2019", "after", "2019", "")),
+    ("החל משנת 2019 פועלת בעיר קונסוליה.", ("החל משנת 2019", "after", "2019", "")),
+    ("משנת 2011 ועד שנת 2019 פעלה בעיר קונסוליה.", ("משנת 2011 ועד שנת 2019", "range", "2011", "2019")),
+    ("החל משנת 2011 עד 2019 פעלה בעיר קונסוליה.", ("החל משנת 2011 עד 2019", "range", "2011", "2019")),
+    ("מ-2011 עד 2019 פעלה בעיר קונסוליה.", ("מ-2011 עד 2019", "range", "2011", "2019")),
+], ids=["מ-", "החל מ-", "משנת", "החל משנת", "משנת ... ועד שנת", "החל משנת ... עד", "מ- ... עד"])
+def test_from_a_year_in_hebrew(text, expected):
+    assert one(text, "he") == expected
+
+
+# --- ranges of decades without their century ------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("בין שנות ה-30 לשנות ה-40 נסחרו הנמלים.", ("בין שנות ה-30 לשנות ה-40", "range", "1930", "1949")),
+    ("מסוף שנות ה-70 ועד לסוף העשור הראשון של המאה ה-21 נסחרו הנמלים.",
+     ("מסוף שנות ה-70 ועד לסוף העשור הראשון של המאה ה-21", "range", "1977", "2009")),
+    ("מתחילת שנות ה-60 ועד 1975 נסחרו הנמלים.", ("מתחילת שנות ה-60 ועד 1975", "range", "1960", "1975")),
+    ("מסוף שנות ה-80 ועד 2004 נסחרו הנמלים.", ("מסוף שנות ה-80 ועד 2004", "range", "1987", "2004")),
+], ids=["between two decades", "to the end of an ordinal decade", "to a year", "to a year of the next century"])
+def test_a_range_may_start_in_a_decade_without_its_century(text, expected):
+    assert one(text, "he") == expected
+
+
+def test_a_range_of_decades_takes_the_century_of_the_text_before():
+    found = timex.extract("בשנת 2003 נפגשו. בין שנות ה-10 לשנות ה-20 נסחרו.", "he")
+    assert [(t.text, t.start, t.end) for t in found][1] == ("בין שנות ה-10 לשנות ה-20", "2010", "2029")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Exports rose in the first two decades of the 21st century.", ("the first two decades of the 21st century", "decade", "2000", "2019")),
+    ("he", "היצוא עלה בשני העשורים הראשונים של המאה ה-21.", ("בשני העשורים הראשונים של המאה ה-21", "decade", "2000", "2019")),
+    ("he", "היצוא עלה בשנות האלפיים.", ("בשנות האלפיים", "decade", "2000", "2009")),
+    ("he", "היצוא עלה בשנות ה-90 והאלפיים.", ("בשנות ה-90 והאלפיים", "range", "1990", "2009")),
+], ids=["first two decades (en)", "שני העשורים הראשונים", "שנות האלפיים", "שנות ה-90 והאלפיים"])
+def test_counted_decades_and_the_2000s(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+# --- offsets from a named event ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Four days after Israel's declaration, Poland recognised the new state.",
+     ("Four days after Israel's declaration", "date", "1948-05-18", "1948-05-18")),
+    ("en", "Two years after the end of World War II the consulate reopened.",
+     ("Two years after the end of World War II", "year", "1947", "1947")),
+    ("en", "A year before the outbreak of World War I the consulate closed.",
+     ("A year before the outbreak of World War I", "year", "1913", "1913")),
+    ("en", "Six months after the Six-Day War the consulate reopened.",
+     ("Six months after the Six-Day War", "month", "1967-12", "1967-12")),
+    ("en", "Three years after the 1956 war the consulate reopened.",
+     ("Three years after the 1956 war", "year", "1959", "1959")),
+    ("he", "שלוש שנים לאחר תום מלחמת העולם השנייה נפתחה הקונסוליה.",
+     ("שלוש שנים לאחר תום מלחמת העולם השנייה", "year", "1948", "1948")),
+    ("he", "שנתיים לאחר פרוץ מלחמת העולם הראשונה נסגרה הקונסוליה.",
+     ("שנתיים לאחר פרוץ מלחמת העולם הראשונה", "year", "1916", "1916")),
+    ("he", "ארבעה ימים לאחר הכרזת העצמאות הכירה פולין במדינה.",
+     ("ארבעה ימים לאחר הכרזת העצמאות", "date", "1948-05-18", "1948-05-18")),
+    ("he", "כשנה לאחר מלחמת ששת הימים נפתחה הקונסוליה.",
+     ("כשנה לאחר מלחמת ששת הימים", "year", "1968", "1968")),
+], ids=["days after a known event (en)", "years after the end of a war (en)", "before the outbreak (en)",
+        "months after a war (en)", "a year inside the phrase (en)", "שלוש שנים לאחר תום", "שנתיים לאחר פרוץ",
+        "ארבעה ימים לאחר", "כשנה לאחר"])
+def test_offsets_from_a_known_event(lang, text, expected):
+    assert one(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Four days after the proclamation on 2 March 1961, Poland recognised it.",
+     [("Four days after the proclamation", "date", "1961-03-06", "1961-03-06", None),
+      ("2 March 1961", "date", "1961-03-02", "1961-03-02", None)]),
+    ("he", "חודשיים לאחר הביקור ב-2 במרץ 1961 נחתם הסכם.",
+     [("חודשיים לאחר הביקור", "month", "1961-05", "1961-05", None),
+      ("ב-2 במרץ 1961", "date", "1961-03-02", "1961-03-02", None)]),
+    ("en", "In 1961 the republic was proclaimed. Four months after the proclamation, Poland recognised it.",
+     [("1961", "year", "1961", "1961", None), ("Four months after the proclamation", "year", "1961", "1961", 0)]),
+    ("en", "Four months after the proclamation, Poland recognised it.",
+     [("Four months after the proclamation", "relative", "", "", None)]),
+], ids=["a date after the phrase (en)", "a date after the phrase (he)", "the date before it", "nothing to date it"])
+def test_offsets_from_an_event_the_table_does_not_know(lang, text, expected):
+    assert [(t.text, t.kind, t.start, t.end, t.anchor) for t in timex.extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "They fought for three years after the war."),
+    ("en", "Years after the war they met again."),
+    ("he", "במשך שלוש שנים לאחר המלחמה לא נסחרו."),
+    ("he", "שנים לאחר המלחמה נפגשו שוב."),
+    ("en", "Every year before the vote the envoys met."),
+    ("he", "מדי שנה לפני הבחירות נפגשו השליחים."),
+], ids=["a duration (en)", "no count (en)", "a duration (he)", "no count (he)", "a habit (en)", "a habit (he)"])
+def test_no_offset_without_a_count_or_in_a_duration(lang, text):
+    assert timex.extract(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ties resumed in 1994, 40 years after the two navies clashed.",
+     [("1994", "year", "1994", "1994"), ("40 years after the two navies", "year", "1994", "1994")]),
+    ("he", "בשנת 1951 נפתחה קונסוליה, ושנתיים מאוחר יותר שגרירות.",
+     [("בשנת 1951", "year", "1951", "1951"), ("ושנתיים מאוחר יותר", "relative", "1953", "1953")]),
+    ("he", "בשנת 1951 נפתחה קונסוליה. ארבע שנים מאוחר יותר נפתחה שגרירות.",
+     [("בשנת 1951", "year", "1951", "1951"), ("ארבע שנים מאוחר יותר", "relative", "1955", "1955")]),
+    ("en", "In 1951 a consulate opened; three years after that, an embassy.",
+     [("1951", "year", "1951", "1951"), ("three years after that", "relative", "1954", "1954")]),
+], ids=["an offset that restates the date before it", "ושנתיים מאוחר יותר", "N שנים מאוחר יותר", "N years after that"])
+def test_offsets_that_lean_on_the_date_before(lang, text, expected):
+    assert [(t.text, t.kind, t.start, t.end) for t in timex.extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twenty-five years after World War II the consulate reopened.", [("Twenty-five years after World War II", "1970")]),
+    ("Some 5-10 years after the war the consulate reopened.", []),
+], ids=["a compound count", "a span of counts is no count"])
+def test_counts_of_an_event_offset(text, expected):
+    assert [(t.text, t.start) for t in timex.extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("הנמל משמש היום בעיקר לדיג.", [("היום", "present", "", "")]),
+    ("היום שבו נחתם ההסכם נחגג בשתי הבירות.", []),
+    ("היום הראשון של הביקור עבר בשקט.", []),
+], ids=["היום is today", "היום שבו names a day", "היום הראשון names a day"])
+def test_hayom_is_today_unless_it_names_a_day(text, expected):
+    assert [(t.text, t.kind, t.start, t.end) for t in timex.extract(text, "he")] == expected

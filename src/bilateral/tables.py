@@ -79,8 +79,8 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("char_start", "int64", "offset of the first character"),
         ("char_end", "int64", "offset after the last character"),
         ("kind", "string", "date, month, year, range, decade, century, after, before, relative, present"),
-        ("start", "string", "first day/month/year it covers (ISO 8601); empty for 'before' and undated 'present'"),
-        ("end", "string", "last day/month/year it covers (ISO 8601); empty for 'after' and undated 'present'"),
+        ("start", "string", "first day/month/year it covers (ISO 8601); empty for 'before', undated 'present' and a 'relative' with nothing to resolve it from"),
+        ("end", "string", "last day/month/year it covers (ISO 8601); empty for 'after', undated 'present' and a 'relative' with nothing to resolve it from"),
         ("anchor_id", "Int64", "relative expressions: the timex_id they were resolved from"),
     ],
     "entities": [

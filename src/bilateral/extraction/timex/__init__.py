@@ -27,7 +27,16 @@ where the text allows more than one:
   anchor. ``מאז`` alone counts only before a pause or a new clause: before a date it opens
   that date (``מאז 1990``), before a noun it names an event we cannot date;
 - ``in recent years`` / ``בשנים האחרונות`` are relative to the writer's unknown date: no
-  expression.
+  expression;
+- the present as an adjective or adverb (``the current ambassador``, ``now``, ``הנוכחי``,
+  ``עתה``, ``היום``) is the present, as the annotation guide reads ``today``;
+- ``before that`` / ``לפני כן`` / ``עד לשנה זו`` end at the anchor (kind ``before``);
+- coordinated Hebrew decades are one range (``בשנות ה-70 וה-80``: 1970–1989), and a range may
+  start in a decade without its century (``מסוף שנות ה-80 ועד 2004``);
+- ``מ-2023`` and ``משנת 2023`` alone open the year, as ``after 1990`` does; a part of a decade
+  with the same prefix (``מראשיתן של שנות ה-50``) names the part;
+- an offset from a named event (``four days after Israel's declaration``, ``שלוש שנים לאחר תום
+  מלחמת העולם השנייה``) is dated by :mod:`.anchored`.
 """
 
 from __future__ import annotations
@@ -60,5 +69,9 @@ def _to_timex(text: str, c: Combined) -> Timex:
     while e > c.s and text[e - 1] in ".,;: ":
         e -= 1
     partial = (c.atom.m, c.atom.d) if c.kind == "date" and c.atom.y is None and c.atom.d else None
+    # the century comes from context only when the expression has no value of its own
+    context_years = c.atom.extra.get("offsets") if c.lo is None and c.hi is None else None
     return Timex(c.s, e, text[c.s:e], c.kind, iso(c.lo), iso(c.hi), unit=c.atom.unit,
-                 offset=c.atom.offset, decade_years=c.atom.extra.get("offsets"), partial=partial)
+                 offset=c.atom.offset, decade_years=c.offsets or context_years, partial=partial,
+                 open=c.atom.extra.get("open", ""),
+                 event_shift=c.atom.extra.get("shift") if c.kind == "relative" else None)

@@ -7,6 +7,8 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from ...vocab import lang_code
+from . import anchored
 from .grammar import Grammar
 from .model import Value
 
@@ -76,6 +78,8 @@ def _make(kind: str, m: re.Match, g: Grammar, text: str) -> Atom | None:
         a.d = int(gd["d"])
     if kind == "year" and not pre and _is_a_number(m, g, text):
         return None
+    if kind == "present" and _is_no_time(m, g, text):
+        return None
     if kind == "date" and a.y is not None and a.m is not None and a.d > calendar.monthrange(a.y, a.m)[1]:
         return None
     if kind == "season":
@@ -97,9 +101,11 @@ def _make(kind: str, m: re.Match, g: Grammar, text: str) -> Atom | None:
     elif kind == "year" and gd.get("y2"):
         _years(a, m)
     elif kind == "relative":
-        a.unit, a.offset = g.relative[m.group().lower()]
+        a.unit, a.offset, a.extra["open"] = g.relative[m.group("rel").lower()]
     elif kind == "since":
         a.kind, a.unit = "relative", "since"
+    elif kind == "event":
+        return _event(a, m, g, text)
     elif kind in ("relative+", "relative-"):
         n = g.numbers.get(m.group("n").lower())
         if n is None:
@@ -114,6 +120,28 @@ def _is_a_number(m: re.Match, g: Grammar, text: str) -> bool:
     if g.not_after and g.not_after.search(before):
         return True
     return bool(g.units and g.units.match(text, m.end()))
+
+
+def _event(a: Atom, m: re.Match, g: Grammar, text: str) -> Atom | None:
+    """"four days after Israel's declaration": unit "event", the shift in ``extra``, a value when
+    the event is dated; a known event's name ends the span."""
+    off = anchored.read(m, g.event, g.numbers, lang_code(g.lang), text)
+    if off is None:
+        return None
+    a.e = off.end
+    a.unit = "event"
+    a.extra["shift"] = (off.unit, off.count)
+    if off.event is not None:
+        a.lo = a.hi = anchored.shift(off.event, off.unit, off.count)
+    return a
+
+
+def _is_no_time(m: re.Match, g: Grammar, text: str) -> bool:
+    """A present word in a phrase that names no time ("electric current", "current account")."""
+    before = text[max(0, m.start() - 25): m.start()]
+    if g.present_not_after and g.present_not_after.search(before):
+        return True
+    return bool(g.present_not_before and g.present_not_before.match(text, m.end()))
 
 
 def _century_of(gd: dict, g: Grammar) -> int | None:
@@ -148,6 +176,8 @@ def _decade(a: Atom, gd: dict, g: Grammar) -> None:
     century = _century_of(gd, g)
     if gd.get("dy"):
         base = int(gd["dy"])
+    elif g.decade_words.get(gd.get("dw") or "", 0) >= 1000:  # "שנות האלפיים": a decade word that names its century
+        base = g.decade_words[gd["dw"]]
     else:
         decade = int(gd["dd"]) if gd.get("dd") else g.decade_words[gd["dw"]]
         if century is None:
@@ -168,6 +198,8 @@ def _ordinal_decades(a: Atom, gd: dict, g: Grammar) -> bool:
     a.part = g.parts.get(gd.get("part") or "", "")
     first = g.ordinals[gd["o1"].lower()]
     last = g.ordinals[gd["o2"].lower()] if gd.get("o2") else first
+    if gd.get("n"):  # "the first two decades"
+        last = first + g.decade_counts[gd["n"].lower()] - 1
     if last < first:
         return False
     base = (_century_of(gd, g) - 1) * 100

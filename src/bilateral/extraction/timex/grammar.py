@@ -15,6 +15,8 @@ from typing import Any
 
 from ... import resources
 from ...vocab import lang_code
+from .anchored import EventWords, event_words
+from .anchored import pattern as event_pattern
 
 YEAR = r"(?:1\d{3}|20\d{2})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -38,7 +40,8 @@ class Grammar:
     numbers: dict[str, int]
     parts: dict[str, str]
     ordinals: dict[str, int]
-    relative: dict[str, tuple[str, int]]
+    decade_counts: dict[str, int]  # "the first two decades": how many
+    relative: dict[str, tuple[str, int, str]]  # phrase -> unit, offset, open end ("", before, after)
     range_start: re.Pattern
     range_join: re.Pattern
     after: re.Pattern
@@ -46,6 +49,9 @@ class Grammar:
     after_prefixes: frozenset[str]
     not_after: re.Pattern | None
     units: re.Pattern | None
+    present_not_after: re.Pattern | None  # "electric current": a present word that is no time
+    present_not_before: re.Pattern | None  # "current account"
+    event: EventWords | None  # offsets from a named event
 
 
 def alt(words: Iterable[str]) -> str:
@@ -66,13 +72,15 @@ class _Words:
     present: str
     ordinals: str
     decade_nouns: str
+    counts: str
 
 
 def _words(data: dict[str, Any], months: dict[str, int], parts: dict[str, str],
            seasons: dict[str, tuple[int, int]]) -> _Words:
     return _Words(data, alt(months), alt(parts), alt(seasons), alt(data.get("decade_words", {})),
                   alt(data.get("century_words", {})), alt(data.get("present", [])),
-                  alt(data.get("ordinals", {})), alt(data.get("decade_nouns", [])))
+                  alt(data.get("ordinals", {})), alt(data.get("decade_nouns", [])),
+                  alt(data.get("decade_counts", {})))
 
 
 def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
@@ -82,7 +90,7 @@ def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
     np_ = f"(?:{d['number_prefix']}[-־]?)"
     wp, the, and_ = d["word_prefix"], d["definite"], d["conjunction"]
     dec_kw, cen_kw, cen_of, year_kw = d["decade_keyword"], d["century_keyword"], d["century_of"], d["year_keyword"]
-    part = f"(?:(?P<part>{w.parts})\\s+)?"
+    part = f"(?:(?P<part>{w.parts})\\s+(?:{d['of']}\\s+)?)?"
     century = f"(?:{the}[-־]?(?P<c>\\d{{1,2}})|{the}(?P<cw>{w.centuries}))"
     year_pre = rf"(?<!\w)(?<!\d[,.])(?P<pre>{np_}|{wp}{year_kw}\s+|{wp}{d['years_keyword']}\s+)?"
     year_end = r"(?![\w%]|[.,]\d)"
@@ -95,6 +103,8 @@ def _hebrew_atoms(w: _Words) -> list[tuple[str, str]]:
         ("century", rf"(?<!\w)(?P<pre>{wp}){part}{cen_kw}\s+{century}(?!\w)"),
         # "העשור הראשון (והשני) של המאה ה-21"
         ("decade_ordinal", rf"(?<!\w)(?P<pre>{wp}){part}(?:{w.decade_nouns})\s+{the}(?P<o1>{w.ordinals})(?:\s+{and_}{the}(?P<o2>{w.ordinals}))?\s+{cen_of}\s+{century}(?!\w)"),
+        # "שני העשורים הראשונים של המאה ה-21"
+        ("decade_ordinal", rf"(?<!\w)(?P<pre>{wp})(?P<n>{w.counts})\s+{the}(?:{w.decade_nouns})\s+{the}(?P<o1>{w.ordinals})\s+{cen_of}\s+{century}(?!\w)"),
         # "בשנות ה-60 וה-70": a second decade that leans on the first one's keyword
         ("decade_tail", rf"(?<!\w){and_}(?:{the}[-־]?(?P<dd>[1-9]0)|{the}(?P<dw>{w.decades}))(?!\w)"),
         ("season", rf"(?<!\w)(?P<pre>{wp})(?P<season>{w.seasons})\s+(?:{d['of']}\s+)?(?P<y>{YEAR})(?!\w)"),
@@ -120,17 +130,20 @@ def _english_atoms(w: _Words) -> list[tuple[str, str]]:
         ("century", rf"\b(?:{the}\s+)?{part}{century}[-\s]{cen_kw}\b"),
         # "the first (and second) decade(s) of the 21st century"
         ("decade_ordinal", rf"\b(?:{the}\s+)?{part}(?P<o1>{w.ordinals})(?:\s+{d['conjunction']}\s+(?P<o2>{w.ordinals}))?\s+(?:{w.decade_nouns})\s+{of}\s+{the}\s+{century}[-\s]{cen_kw}\b"),
+        # "the first two decades of the 21st century"
+        ("decade_ordinal", rf"\b(?:{the}\s+)?(?P<o1>{w.ordinals})\s+(?P<n>{w.counts})\s+(?:{w.decade_nouns})\s+{of}\s+{the}\s+{century}[-\s]{cen_kw}\b"),
         ("season", rf"\b(?:{the}\s+)?(?P<season>{w.seasons})\s+(?:{of}\s+)?(?P<y>{YEAR})\b"),
         ("present", rf"(?:{d['present_as_of']}(?:(?P<m>{w.months})\.?\s+)?(?P<y>{YEAR})\b|\b(?:{w.present})\b)"),
     ]
 
 
-def _relative_atoms(data: dict[str, Any], relative: dict[str, tuple[str, int]], numbers: str) -> list[tuple[str, str]]:
-    atoms = [("relative", rf"(?<!\w)(?:{alt(relative)})(?!\w)")]
+def _relative_atoms(data: dict[str, Any], relative: dict[str, tuple[str, int, str]], numbers: str) -> list[tuple[str, str]]:
+    pre = data.get("relative_prefix", "")  # "ושנתיים מאוחר יותר": the letters glued to the phrase
+    atoms = [("relative", rf"(?<!\w)(?P<pre>{pre})(?P<rel>{alt(relative)})(?!\w)")]
     for pattern in data.get("relative_years_after", []):
-        atoms.append(("relative+", rf"(?<!\w){pattern.replace('NUM', numbers)}(?!\w)"))
+        atoms.append(("relative+", rf"(?<!\w)(?P<pre>{pre}){pattern.replace('NUM', numbers)}(?!\w)"))
     for pattern in data.get("relative_years_before", []):
-        atoms.append(("relative-", rf"(?<!\w){pattern.replace('NUM', numbers)}(?!\w)"))
+        atoms.append(("relative-", rf"(?<!\w)(?P<pre>{pre}){pattern.replace('NUM', numbers)}(?!\w)"))
     if data.get("since_then_alone"):
         # "since then" said in one word: only before a pause, the end, or a word that opens a clause
         followers = data.get("since_then_followers", [])
@@ -149,9 +162,13 @@ def grammar(lang: str) -> Grammar:
     parts = {w: p for p, ws in data.get("parts", {}).items() for w in ws}
     seasons = {str(k).lower(): tuple(v) for k, v in (data.get("seasons") or {}).items()}
     numbers = {**{str(i): i for i in range(1, 100)}, **data.get("numbers", {})}
-    relative = {ph.lower(): (r["unit"], int(r["offset"])) for r in data.get("relative", []) for ph in r["phrases"]}
+    relative = {ph.lower(): (r["unit"], int(r["offset"]), r.get("open", ""))
+                for r in data.get("relative", []) for ph in r["phrases"]}
     w = _words(data, months, parts, seasons)
     atoms = (_hebrew_atoms(w) if he else _english_atoms(w)) + _relative_atoms(data, relative, alt(numbers))
+    event = event_pattern(data, alt(numbers), data.get("number_prefix", "(?!)"))
+    if event is not None:
+        atoms.append(("event", event))
 
     def words_before(key: str) -> re.Pattern | None:
         ws = data.get(key, [])
@@ -163,7 +180,8 @@ def grammar(lang: str) -> Grammar:
 
     needs = {"relative": tuple(relative), "season": tuple(seasons),
              "decade_ordinal": tuple(x.lower() for x in data.get("decade_nouns", [])),
-             "since": (data.get("since_then_alone", ""),)}
+             "since": (data.get("since_then_alone", ""),),
+             "event": tuple(w.lower() for k in ("after", "before") for w in (data.get("event") or {}).get(k, []))}
     return Grammar(
         lang=lang,
         atoms=tuple((k, re.compile(p, flags), needs.get(k, ())) for k, p in atoms),
@@ -175,6 +193,7 @@ def grammar(lang: str) -> Grammar:
         numbers=numbers,
         parts=parts,
         ordinals={k.lower(): v for k, v in data.get("ordinals", {}).items()},
+        decade_counts={k.lower(): v for k, v in data.get("decade_counts", {}).items()},
         relative=relative,
         range_start=re.compile(data["range_start"], flags),
         range_join=re.compile(data["range_join"], flags),
@@ -183,4 +202,7 @@ def grammar(lang: str) -> Grammar:
         after_prefixes=frozenset(data.get("after_prefixes", [])),
         not_after=words_before("not_after_words"),
         units=words_after("unit_words"),
+        present_not_after=words_before("present_not_after_words"),
+        present_not_before=words_after("present_not_before_words"),
+        event=event_words(data, flags),
     )

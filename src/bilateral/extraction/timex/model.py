@@ -24,6 +24,9 @@ class Timex:
     # onward (open after the anchor) or since (an open end from the anchor: kind ``after``)
     unit: str = ""
     offset: int = 0  # relative: how many units after (+) or before (-) the anchor
+    open: str = ""  # relative: "before" (until then) or "after": an open end at the resolved value
+    # "four months after <an event no table dates>": (unit, count), resolved from the anchor
+    event_shift: tuple[str, int] | None = None
     decade_years: tuple[int, int] | None = None  # a decade whose century comes from context
     partial: tuple[int, int] | None = None  # a day and month whose year comes from context
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .anchored import shift
 from .model import Timex, Value, iso, parse_iso
 
 
@@ -18,8 +19,10 @@ def resolve(timexes: list[Timex]) -> list[Timex]:
     for t in timexes:
         if t.kind == "relative" and t.unit == "since" and last is None:
             continue  # "since then" after nothing: no date, and no expression either
-        if t.kind == "relative" and last is not None:
-            t = _relative(t, out[last], last)
+        if t.event_shift is not None and last is not None:
+            t = _event(t, out[last], last)
+        elif t.kind == "relative" and last is not None and t.event_shift is None:
+            t = _open(_relative(t, out[last], last))
         elif t.partial is not None and last is not None:
             # "ב-25 ביוני" with no year: the year of the text before it.
             year = int((out[last].end or out[last].start)[:4])
@@ -62,6 +65,25 @@ def _relative(t: Timex, anchor: Timex, anchor_index: int) -> Timex:
         v = (v[0] + (offset if unit == "year" else 0), *v[1:])
     value = iso(v)
     return replace(t, start=value, end=value, anchor=anchor_index)
+
+
+def _event(t: Timex, anchor: Timex, anchor_index: int) -> Timex:
+    """"four months after the declaration", an event no table dates: the date before it, which
+    mostly is the event's own ("In 1948 Israel declared independence. Four months after ...")."""
+    unit, count = t.event_shift
+    base = (anchor.end or anchor.start) if count > 0 else (anchor.start or anchor.end)
+    v = shift(parse_iso(base), unit, count)
+    kind = {3: "date", 2: "month", 1: "year"}[len(v)]
+    return replace(t, kind=kind, start=iso(v), end=iso(v), anchor=anchor_index)
+
+
+def _open(t: Timex) -> Timex:
+    """"before that" / "עד לשנה זו": the resolved value becomes one end of an open range."""
+    if t.open == "before":
+        return replace(t, kind="before", start="", end=t.start or t.end)
+    if t.open == "after":
+        return replace(t, kind="after", start=t.end or t.start, end="")
+    return t
 
 
 def _date_tuple(d: dt.date) -> Value:
