@@ -220,6 +220,10 @@ class Rules:
     verb_patterns: tuple[re.Pattern, ...] = ()  # Hebrew verbs that begin with ה (הגיע, השתתף)
     title_words: frozenset[str] = frozenset()  # every word of a title (lower-cased in English)
     copulas: frozenset[str] = frozenset()  # "is" between a role and a name (הוא, היא; is, was)
+    never_patterns: tuple[re.Pattern, ...] = ()  # Hebrew word shapes never in a name (מתקיימים, וכוננו)
+    clause_prefixes: tuple[str, ...] = ()  # a conjunction glued to a word (ש, ו): a clause, not a name
+    adjective_endings: tuple[str, ...] = ()  # endings of a Hebrew adjective (ממשלתי, רשמית)
+    openers: frozenset[str] = frozenset()  # function words that open a foreign name after a cue (או, עבד)
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -240,6 +244,11 @@ class Rules:
     def verb_like(self, word: str) -> bool:
         """``word`` reads as a Hebrew verb beginning with ה (החליט, השתתף), not a family name."""
         return any(p.match(word) for p in self.verb_patterns)
+
+    def shaped_never(self, word: str) -> bool:
+        """``word`` has the shape of a plural participle or a past plural verb with ו
+        (מתקיימים, וכוננו), never a word of a name unless it is a known given name."""
+        return word not in self.given and any(p.match(word) for p in self.never_patterns)
 
 
 _NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data)
@@ -300,6 +309,10 @@ def rules(lang: str) -> Rules:
         honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
         verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
         copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
+        never_patterns=tuple(re.compile(str(p)) for p in names.get("never_patterns") or []),
+        clause_prefixes=tuple(sorted((str(p) for p in names.get("clause_prefixes") or []), key=len, reverse=True)),
+        adjective_endings=tuple(str(e) for e in names.get("adjective_endings") or []),
+        openers=frozenset(str(w) for w in resources.load(dl, "given_names").get("name_openers") or []),
         title_words=frozenset(w for phrase in titles for w in phrase),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
                "after_verbs": _by_first(after_verbs)},

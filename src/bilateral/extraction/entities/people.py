@@ -64,8 +64,8 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     if r.he:
         if _LATIN.fullmatch(word):  # a Latin word in Hebrew text follows the English rules
             return not rules("en").is_never(word) and word[:1].isupper()
-        if r.is_never(word):
-            return False  # מנובמבר, כשגריר, ממלכת
+        if r.is_never(word) or r.shaped_never(word):
+            return False  # מנובמבר, כשגריר, ממלכת; מתקיימים, וכוננו
         if word.startswith("ה") and "'" not in word and "׳" not in word:
             # a definite noun, not a name (הוג'ה keeps its geresh), but אדריאן הסלר
             return after_given and not _whole_form(lex, word) and not _whole_form(lex, word[1:]) \
@@ -97,9 +97,28 @@ def _whole_form(lex: AnyLexicon, word: str) -> bool:
 
 
 def plausible(name: str, r: Rules) -> bool:
-    """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
+    """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``), nor
+    (Hebrew) a noun phrase opening a clause (``שפקיד ממשלתי``, ``ומחבר הספר``)."""
     words = name.split()
-    return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
+    if not words or all(r.is_never(w.rstrip(".")) for w in words):
+        return False
+    return not (r.he and clause_opening(words, r))
+
+
+def clause_opening(words: list[str], r: Rules) -> bool:
+    """Hebrew: the first word carries a conjunction (ש, ו) on a word no list knows as a given
+    name, and the next word reads as an adjective (ממשלתי) or a definite noun (הספר): a noun
+    phrase opening a clause. A transliterated next word (אל-קוותלי, ג'ונבלאט) is a name's."""
+    if len(words) < 2 or words[0] in r.given or "'" in words[0] or "׳" in words[0]:
+        return False
+    second = words[1]
+    for p in r.clause_prefixes:
+        rest = words[0][len(p):]
+        if words[0].startswith(p) and len(rest) >= 3 and rest not in r.given and rest not in r.openers:
+            if second.startswith("ה"):
+                return True
+            return not any(c in second for c in "'׳-") and second.endswith(r.adjective_endings)
+    return False
 
 
 def _skip_qualifiers(body: str, ps: list[Piece], j: int, known: Known, r: Rules) -> int:
@@ -107,8 +126,11 @@ def _skip_qualifiers(body: str, ps: list[Piece], j: int, known: Known, r: Rules)
     # Hebrew a place after a state ("שגריר רורטניה בזנדה, X", "שגריר רורטניה בזנדה הוא X").
     steps = 0
     after_state = False
+    start = j
     while j < len(ps) and steps < 8:
         k = known_at(known, ps[j].start)
+        if j > start and punct_between(body, ps[j - 1], ps[j]):
+            break  # "נשיא פרידוניה, ופרידוניה ...": a state after a comma begins another clause
         if k is not None and k[2].type in ("country", "organization", "place"):
             j = piece_index_after(ps, k[1], j)
             after_state = True
@@ -144,11 +166,23 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
         return None  # "the representative of Zenda-South": after "of", a place, not a person
     # A Hebrew name in apposition between commas may be longer ("שגריר X, פיו בוסקו טיקולאבה,")
     closed = r.he and 0 < j < len(ps) and body[ps[j - 1].end:ps[j].start].strip() == ","
+    j = _after_honorifics(body, ps, j, r)
+    if r.he and j > cue_end and j + 1 < len(ps) and ps[j].text in r.openers:
+        return _opened(body, ps, j, r, lex, known, max_words)
     if closed:
-        span = _read_words(body, ps, _after_honorifics(body, ps, j, r), r, lex, known, 4)
+        span = _read_words(body, ps, j, r, lex, known, 4)
         if span is not None and (span[1] == len(ps) or punct_between(body, ps[span[1] - 1], ps[span[1]])):
             return span
-    return _read_words(body, ps, _after_honorifics(body, ps, j, r), r, lex, known, max_words)
+    return _read_words(body, ps, j, r, lex, known, max_words)
+
+
+def _opened(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
+    """Hebrew: after a title and what qualifies it ("ראש ממשלת בורמה או נו"), a word that opens
+    a foreign name though it is also a function word (או, עבד) and the name's words after it."""
+    if punct_between(body, ps[j], ps[j + 1]):
+        return None
+    span = _read_words(body, ps, j + 1, r, lex, known, max_words)
+    return (j, span[1]) if span is not None else None
 
 
 def _after_honorifics(body: str, ps: list[Piece], j: int, r: Rules) -> int:
