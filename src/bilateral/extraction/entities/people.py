@@ -278,6 +278,16 @@ def _title_end(body, ps, i, r: Rules) -> tuple[int, bool] | None:
     return end, attributed
 
 
+def _cut_at_known(ps: list[Piece], i: int, end: int, known) -> int:
+    """A title ends where a known state's name begins inside it and runs past it ("נשיא
+    הרפובליקה הדמוקרטית של קונגו": the title is נשיא, the state what follows)."""
+    for m in range(i + 1, end):
+        k = known_at(known, ps[m].start)
+        if k is not None and k[2].type == "country" and k[1] > ps[end - 1].end:
+            return m
+    return end
+
+
 def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
     """(start, end, name) for names after a title or attribution."""
     out = []
@@ -288,7 +298,7 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
         if cue is None:
             i += 1
             continue
-        end, attributed = cue
+        end, attributed = _cut_at_known(ps, i, cue[0], known), cue[1]
         if end < len(ps) and punct_between(body, ps[end - 1], ps[end]) and body[ps[end - 1].end:ps[end].start].strip() not in (",", "."):
             i = end
             continue

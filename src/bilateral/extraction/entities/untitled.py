@@ -13,7 +13,7 @@ from __future__ import annotations
 from ...reading import structure
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import PLURAL as _PLURAL
-from .people import Candidate, name_like, phrase_at, plausible
+from .people import Candidate, initial, name_like, phrase_at, plausible
 from .scanning import (
     Known,
     known_at,
@@ -33,13 +33,18 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
              and (end := phrase_at(ps, i, "after_verbs", r, allow_prefix=False))}
     for i in range(1, len(ps)):
         apposition = punct_between(body, ps[i - 1], ps[i])
+        role = False
         if apposition:
             after = body[ps[i - 1].end:ps[i].start].strip()
             if after != "," or not _title_at(ps, i, r, known):
                 continue
         elif i not in verbs:
-            continue
+            role = r.he and _prefixed_role(ps, i, r)
+            if not role:
+                continue
         start = _name_before(body, ps, i, lex, r, known, apposition)
+        if role and start is not None and (start == 0 or ps[start - 1].text not in r.role_markers):
+            start = None  # "מינויה של X Y לשגרירה", "שלחה את X Y כשגריר": a marker, a name, a role
         if start is not None and start not in taken:
             taken.add(start)
             out.append(candidate(body, ps, start, i, r))
@@ -52,7 +57,9 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
     # Hebrew: a known given name and the word after it; English names too many things after a
     # given name (the Marshall Plan, Douglas Aircraft) to go without a cue.
     for i, p in enumerate(ps[:-1] if r.he else ()):
-        if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)):
+        if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)
+                                                     or punct_between(body, ps[i - 1], p) or p.text not in r.given):
+            # (a list's comma, or a prefix letter on the given name (ואפרים), is an edge)
             end = _name_after_given(body, ps, i, lex, r, known)
             if end is not None:
                 out.append(candidate(body, ps, i, end, r))
@@ -82,7 +89,8 @@ def candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Can
     first = ps[start].text
     if r.he and first not in r.given:
         # "ושמעון פרס, שר החוץ": a prefix letter before a known given name is not in the name
-        s += next((len(p) for p, rest in strip_options(first, r, name_only=True)[1:] if rest in r.given), 0)
+        s += next((len(p) for p, rest in strip_options(first, r, name_only=True)[1:]
+                   if rest in r.given or rest in r.openers), 0)
     return s, e, structure.collapse(body[s:e])
 
 
@@ -98,9 +106,32 @@ def _title_at(ps: list[Piece], i: int, r: Rules, known: Known | None = None) -> 
     return i < len(ps) and phrase_at(ps, i, "titles", r, allow_prefix=False) is not None
 
 
-def _word_of_name(word: str, r: Rules, lex: AnyLexicon) -> bool:
+def _prefixed_role(ps: list[Piece], i: int, r: Rules) -> bool:
+    """Hebrew: piece ``i`` is a title carrying the prefix ל or כ (לשגרירת, כשגריר): a role
+    predicated of the name before it."""
+    return ps[i].text[:1] in ("ל", "כ") and phrase_at(ps, i, "titles", r, allow_prefix=False) is None \
+        and phrase_at(ps, i, "titles", r, allow_prefix=True) is not None
+
+
+def _opens(body: str, ps: list[Piece], k: int, r: Rules) -> bool:
+    """Hebrew: piece ``k`` is a word that opens a foreign name (או, עבד; ואו) at a clause's
+    start (the sentence's start, punctuation or a date before it)."""
+    word = ps[k].text
+    if word not in r.openers and not any(word[len(p):] in r.openers for p in r.name_prefixes if word.startswith(p)):
+        return False
+    return k == 0 or punct_between(body, ps[k - 1], ps[k]) or ps[k - 1].text[:1].isdigit()
+
+
+def _edge_word(word: str, r: Rules) -> bool:
+    """Hebrew: a word with a place or dative prefix (לזנדה, בפרידוניה) ends what comes before a
+    name rather than being a word of it."""
+    return r.he and len(word) >= 4 and word not in r.given and word[:1] in r.edge_prefixes
+
+
+def _word_of_name(word: str, r: Rules, lex: AnyLexicon, hyphenated: bool = False) -> bool:
+    # (the last part of a hyphenated word may end as a plural does: עבד אל-חלים)
     if r.he:
-        return name_like(word, r, False, lex) and not word.endswith(_PLURAL)
+        return name_like(word, r, False, lex) and (hyphenated or not word.endswith(_PLURAL))
     return word[:1].isupper() and name_like(word, r, True, lex)
 
 
@@ -115,22 +146,28 @@ def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known
         k = start - 1
         if known_at(known, ps[k].start) is not None or known.spans.covers(ps[k].start):
             break
-        hyphen = start < i and body[ps[k].end:ps[start].start] in ("-", "־", "‑")
-        if start < i and not hyphen and punct_between(body, ps[k], ps[start]):
+        # a hyphenated word (קים איל-סונג) or an initial (חורחה א. קרבחל) joins the word after it
+        joined = start < i and (body[ps[k].end:ps[start].start] in ("-", "־", "‑") or initial(body, ps[k], ps[start]))
+        if start < i and not joined and punct_between(body, ps[k], ps[start]):
             break
-        if not _word_of_name(ps[k].text, r, lex):
+        opener = r.he and _opens(body, ps, k, r)
+        hyphenated = k > 0 and body[ps[k - 1].end:ps[k].start] in ("-", "־", "‑")
+        if not opener and not _word_of_name(ps[k].text, r, lex, hyphenated) and not (joined and ps[k].text.isalpha()):
             break
-        if hyphen:
+        if joined:
             starts[-1] = k
         else:
             starts.append(k)
         start = k
-    if len(starts) == 3 and ps[starts[-1]].text not in r.given:
+        if opener:
+            break
+    if len(starts) == 3 and not _given(ps[starts[-1]].text, r) and not _opens(body, ps, starts[-1], r):
         starts.pop()  # three words only when the first is a known given name
     if len(starts) < 2:
         return None
     start = starts[-1]
-    if start > 0 and _word_of_name(ps[start - 1].text, r, lex) and not punct_between(body, ps[start - 1], ps[start]):
+    if start > 0 and _word_of_name(ps[start - 1].text, r, lex) and not punct_between(body, ps[start - 1], ps[start]) \
+            and not _edge_word(ps[start - 1].text, r) and not _opens(body, ps, start, r):
         return None  # no clear edge: the name may begin earlier
     if not r.he and ps[start].text not in r.given and not apposition:
         return None
@@ -140,12 +177,17 @@ def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known
 def _name_after_verb(body, ps: list[Piece], j: int, lex: AnyLexicon, r: Rules, known: Known) -> tuple[int, int] | None:
     """Hebrew verb-first order: a two- or three-word name right after the verb and right before
     a role with a prefix or in apposition ("כיהן X Y כשגריר", "מונה X Y לשגריר", "נפגש X Y, שגריר")."""
+    if j < len(ps) and _edge_word(ps[j].text, r):
+        j += 1  # "הגיע לזנדה X Y, שגריר ...": a place after the verb, then the name
     start, count = j, 0
     while j < len(ps) and count < 3:
         if known_at(known, ps[j].start) is not None or not _word_of_name(ps[j].text, r, lex):
             break
-        if j > start and punct_between(body, ps[j - 1], ps[j]):
+        if j > start and punct_between(body, ps[j - 1], ps[j]) and not initial(body, ps[j - 1], ps[j]):
             break
+        if j + 1 < len(ps) and initial(body, ps[j], ps[j + 1]):
+            j += 1  # an initial is no word of its own (מונה חורחה א. קרבחל)
+            continue
         j, count = _word_end(body, ps, j), count + 1
     if count < 2 or j >= len(ps):
         return None
@@ -174,4 +216,9 @@ def _name_after_given(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, 
         return None
     if (r.he and ps[j].text.endswith(_PLURAL)) or (not r.he and not ps[j].text[:1].isupper()):
         return None
-    return _word_end(body, ps, j)
+    end = _word_end(body, ps, j)
+    if r.he and ps[j].text in r.given and end < len(ps) and not punct_between(body, ps[end - 1], ps[end]) \
+            and known_at(known, ps[end].start) is None and _word_of_name(ps[end].text, r, lex) \
+            and not ps[end].text.startswith("ה") and ps[end].text not in r.given:
+        end = _word_end(body, ps, end)  # two given names and a family name (תומאס ריצ'רד ניידס)
+    return end
