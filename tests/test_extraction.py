@@ -791,8 +791,9 @@ def test_a_hebrew_role_with_a_state_or_organization_between_it_and_the_name(body
 
 
 @pytest.mark.parametrize("body,expected", [
-    ("ב-2021 היה שגריר פרידוניה בישראל מאז 2019 תומאס ריצ'רד ניידלר.", {"תומאס ריצ'רד ניידלר": 1}),
+    ("שגריר פרידוניה בישראל מינואר 2019 עד מרץ 2021 היה תומאס ריצ'רד ניידלר.", {"תומאס ריצ'רד ניידלר": 1}),
+    ("ב-1972 הועבר לגולדה מאיר שדר, דרך נשיא רורטניה.", {"גולדה מאיר": 1}),
     ("ב-1990 ביקר ראש הממשלה אדריאן הסלר בפרידוניה.", {"אדריאן הסלר": 1}),
 ])
-def test_a_hebrew_name_of_two_given_names_and_a_family_name(body, expected):
+def test_a_hebrew_copula_reads_past_a_roles_dates_and_a_given_name_is_no_third_word(body, expected):
     assert _actors("he", body)["person"] == expected

@@ -224,6 +224,7 @@ class Rules:
     clause_prefixes: tuple[str, ...] = ()  # a conjunction glued to a word (ש, ו): a clause, not a name
     adjective_endings: tuple[str, ...] = ()  # endings of a Hebrew adjective (ממשלתי, רשמית)
     openers: frozenset[str] = frozenset()  # function words that open a foreign name after a cue (או, עבד)
+    role_time_words: frozenset[str] = frozenset()  # a role's dates between it and a copula (מאז, עד)
     role_markers: frozenset[str] = frozenset()  # before a name that a prefixed role follows (את, של)
     edge_prefixes: frozenset[str] = frozenset()  # a word with one of these before a name is no word of it
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
@@ -316,6 +317,7 @@ def rules(lang: str) -> Rules:
         adjective_endings=tuple(str(e) for e in names.get("adjective_endings") or []),
         openers=frozenset(str(w) for w in resources.load(dl, "given_names").get("name_openers") or []),
         role_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("role_markers") or []),
+        role_time_words=frozenset(str(w) for w in resources.load(dl, "cues").get("role_time_words") or []),
         edge_prefixes=listed("edge_prefixes"),
         title_words=frozenset(w for phrase in titles for w in phrase),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),

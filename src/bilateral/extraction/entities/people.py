@@ -66,7 +66,7 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
             return not rules("en").is_never(word) and word[:1].isupper()
         if r.is_never(word) or r.shaped_never(word):
             return False  # מנובמבר, כשגריר, ממלכת; מתקיימים, וכוננו
-        if word.startswith("ה") and "'" not in word and "׳" not in word:
+        if word.startswith("ה") and "'" not in word and "׳" not in word and word not in r.given:
             # a definite noun, not a name (הוג'ה keeps its geresh), but אדריאן הסלר
             return after_given and not _whole_form(lex, word) and not _whole_form(lex, word[1:]) \
                 and not r.is_never(word[1:])

@@ -216,9 +216,4 @@ def _name_after_given(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, 
         return None
     if (r.he and ps[j].text.endswith(_PLURAL)) or (not r.he and not ps[j].text[:1].isupper()):
         return None
-    end = _word_end(body, ps, j)
-    if r.he and ps[j].text in r.given and end < len(ps) and not punct_between(body, ps[end - 1], ps[end]) \
-            and known_at(known, ps[end].start) is None and _word_of_name(ps[end].text, r, lex) \
-            and not ps[end].text.startswith("ה") and ps[end].text not in r.given:
-        end = _word_end(body, ps, end)  # two given names and a family name (תומאס ריצ'רד ניידס)
-    return end
+    return _word_end(body, ps, j)
