@@ -793,6 +793,8 @@ def test_a_hebrew_role_with_a_state_or_organization_between_it_and_the_name(body
 @pytest.mark.parametrize("body,expected", [
     ("שגריר פרידוניה בישראל מינואר 2019 עד מרץ 2021 היה תומאס ריצ'רד ניידלר.", {"תומאס ריצ'רד ניידלר": 1}),
     ("ב-1972 הועבר לגולדה מאיר שדר, דרך נשיא רורטניה.", {"גולדה מאיר": 1}),
+    ("ב-2025 נחת קנצלר פרידוניה פרידריך מאי ברורטניה, ובמאי 2026 נפגש יוסף אוגוסט עם הנשיא.",
+     {"פרידריך מאי": 1, "יוסף אוגוסט": 1}),
     ("ב-1990 ביקר ראש הממשלה אדריאן הסלר בפרידוניה.", {"אדריאן הסלר": 1}),
 ])
 def test_a_hebrew_copula_reads_past_a_roles_dates_and_a_given_name_is_no_third_word(body, expected):

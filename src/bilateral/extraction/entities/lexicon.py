@@ -224,6 +224,7 @@ class Rules:
     clause_prefixes: tuple[str, ...] = ()  # a conjunction glued to a word (ש, ו): a clause, not a name
     adjective_endings: tuple[str, ...] = ()  # endings of a Hebrew adjective (ממשלתי, רשמית)
     openers: frozenset[str] = frozenset()  # function words that open a foreign name after a cue (או, עבד)
+    months: frozenset[str] = frozenset()  # month names (a family name after a given name: פרידריך מרץ)
     role_time_words: frozenset[str] = frozenset()  # a role's dates between it and a copula (מאז, עד)
     role_markers: frozenset[str] = frozenset()  # before a name that a prefixed role follows (את, של)
     edge_prefixes: frozenset[str] = frozenset()  # a word with one of these before a name is no word of it
@@ -283,7 +284,8 @@ def rules(lang: str) -> Rules:
         for w in words:
             heads[tuple(split_form(str(w))[0])] = kind
     content = {w if he else w.lower() for w in names.get("never_names") or []}
-    content |= _month_names(dl)
+    months = _month_names(dl)
+    content |= months
     content |= {t[0] for t in titles if len(t) == 1}
     if not he:  # a one-word organization head alone is no name (Gazette, Ministry)
         content |= {h[0].lower() for h in heads if len(h) == 1}
@@ -317,6 +319,7 @@ def rules(lang: str) -> Rules:
         adjective_endings=tuple(str(e) for e in names.get("adjective_endings") or []),
         openers=frozenset(str(w) for w in resources.load(dl, "given_names").get("name_openers") or []),
         role_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("role_markers") or []),
+        months=frozenset(months),
         role_time_words=frozenset(str(w) for w in resources.load(dl, "cues").get("role_time_words") or []),
         edge_prefixes=listed("edge_prefixes"),
         title_words=frozenset(w for phrase in titles for w in phrase),

@@ -83,6 +83,12 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     return word[:1].isupper() and word not in ("I",)
 
 
+def month_surname(ps: list[Piece], j: int, r: Rules) -> bool:
+    """Hebrew: the piece ``j`` after a known given name is a month's name without a prefix and
+    without a number after it: a family name (פרידריך מרץ), not a date (מרץ 1990, במרץ)."""
+    return r.he and ps[j].text in r.months and (j + 1 == len(ps) or not ps[j + 1].text[:1].isdigit())
+
+
 PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
 
 
@@ -220,7 +226,8 @@ def _read_words(body, ps, j, r: Rules, lex, known, max_words: int, state_first: 
         # after a title, a family name may begin with ה (חיים הרמלין) unless it reads as a verb
         surname = j > start and (ps[start].text in r.given or not r.verb_like(ps[j].text))
         if not name_like(ps[j].text, r, j == start and not state_first, lex, after_given=surname) \
-                and not (j + 1 < len(ps) and ps[j].text.isupper() and initial(body, ps[j], ps[j + 1])):
+                and not (j + 1 < len(ps) and ps[j].text.isupper() and initial(body, ps[j], ps[j + 1])) \
+                and not (j > start and ps[start].text in r.given and month_surname(ps, j, r)):
             break  # (an initial is a name's word though it be "A.")
         # A hyphenated name counts as one word (איל-סונג, Il-sung).
         while j + 1 < len(ps) and sep(body[ps[j].end:ps[j + 1].start]) == "-" and not body[ps[j].end:ps[j + 1].start].strip("-־‑"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ...reading import structure
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import PLURAL as _PLURAL
-from .people import Candidate, initial, name_like, phrase_at, plausible
+from .people import Candidate, initial, month_surname, name_like, phrase_at, plausible
 from .scanning import (
     Known,
     known_at,
@@ -212,7 +212,8 @@ def _name_after_given(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, 
     j = i + 1
     if j >= len(ps) or punct_between(body, ps[i], ps[j]) or known_at(known, ps[j].start) is not None:
         return None
-    if not name_like(ps[j].text, r, False, lex, after_given=True) or r.is_never(ps[j].text):
+    if (not name_like(ps[j].text, r, False, lex, after_given=True) or r.is_never(ps[j].text)) \
+            and not (ps[i].text in r.given and month_surname(ps, j, r)):
         return None
     if (r.he and ps[j].text.endswith(_PLURAL)) or (not r.he and not ps[j].text[:1].isupper()):
         return None
