@@ -799,3 +799,21 @@ def test_a_hebrew_role_with_a_state_or_organization_between_it_and_the_name(body
 ])
 def test_a_hebrew_copula_reads_past_a_roles_dates_and_a_given_name_is_no_third_word(body, expected):
     assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("ב-1955 נפגש או טין עם ראש הממשלה. ב-1956 אמר או טין כי הביקור הצליח.", {"או טין": 2}),
+    ("ב-2004 הגיש חוסה אורטגה את כתב האמנה לנשיא.", {"חוסה אורטגה": 1}),
+    ("ב-2005 נפגש ג'ונתן מקאלו עם שר החוץ.", {"ג'ונתן מקאלו": 1}),
+    ("וילם ואן דר ברג, ראש ממשלת פרידוניה, אמר כי השיחות הצליחו.", {"וילם ואן דר ברג": 1}),
+])
+def test_a_hebrew_name_after_a_cue_verb_and_before_its_object_or_partner(body, expected):
+    assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "ב-1990 אמר דבר חשוב כי הביקור הצליח. ב-1991 נפגש פעם נוספת עם השגריר.",
+    "ב-1992 נפגש אתמול בערב עם השגריר, וחתם הסכם סחר עם פרידוניה.",
+])
+def test_hebrew_words_between_a_cue_verb_and_its_object_are_no_name_without_a_second_sign(body):
+    assert _actors("he", body)["person"] == {}

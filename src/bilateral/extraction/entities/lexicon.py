@@ -224,6 +224,7 @@ class Rules:
     clause_prefixes: tuple[str, ...] = ()  # a conjunction glued to a word (ש, ו): a clause, not a name
     adjective_endings: tuple[str, ...] = ()  # endings of a Hebrew adjective (ממשלתי, רשמית)
     openers: frozenset[str] = frozenset()  # function words that open a foreign name after a cue (או, עבד)
+    after_name_markers: frozenset[str] = frozenset()  # after "verb X Y": the verb's object (את, עם)
     months: frozenset[str] = frozenset()  # month names (a family name after a given name: פרידריך מרץ)
     role_time_words: frozenset[str] = frozenset()  # a role's dates between it and a copula (מאז, עד)
     role_markers: frozenset[str] = frozenset()  # before a name that a prefixed role follows (את, של)
@@ -320,6 +321,7 @@ def rules(lang: str) -> Rules:
         openers=frozenset(str(w) for w in resources.load(dl, "given_names").get("name_openers") or []),
         role_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("role_markers") or []),
         months=frozenset(months),
+        after_name_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("after_name_markers") or []),
         role_time_words=frozenset(str(w) for w in resources.load(dl, "cues").get("role_time_words") or []),
         edge_prefixes=listed("edge_prefixes"),
         title_words=frozenset(w for phrase in titles for w in phrase),

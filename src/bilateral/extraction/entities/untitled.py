@@ -70,8 +70,8 @@ def _given(word: str, r: Rules) -> bool:
     """``word`` is a known given name (in Hebrew perhaps with a prefix letter: ושמעון)."""
     if word in r.given:
         return True
-    if not r.he:
-        return False
+    if not r.he or word in r.particles:
+        return False  # (ואן is a particle, not ו + אן)
     hit = _GIVEN.get(word)
     if hit is None:
         hit = _GIVEN[word] = any(rest in r.given for _, rest in strip_options(word, r, name_only=True)[1:])
@@ -87,7 +87,7 @@ def candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Can
     e = without_possessive(body, ps[end - 1])
     s = ps[start].start
     first = ps[start].text
-    if r.he and first not in r.given:
+    if r.he and first not in r.given and first not in r.particles:
         # "ושמעון פרס, שר החוץ": a prefix letter before a known given name is not in the name
         s += next((len(p) for p, rest in strip_options(first, r, name_only=True)[1:]
                    if rest in r.given or rest in r.openers), 0)
@@ -154,8 +154,8 @@ def _name_before(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known
         hyphenated = k > 0 and body[ps[k - 1].end:ps[k].start] in ("-", "־", "‑")
         if not opener and not _word_of_name(ps[k].text, r, lex, hyphenated) and not (joined and ps[k].text.isalpha()):
             break
-        if joined:
-            starts[-1] = k
+        if joined or (r.he and starts and not opener and ps[k].text in r.particles):
+            starts[-1] = k  # (a particle belongs to the word after it: וילם ואן דר ברג)
         else:
             starts.append(k)
         start = k
@@ -181,7 +181,8 @@ def _name_after_verb(body, ps: list[Piece], j: int, lex: AnyLexicon, r: Rules, k
         j += 1  # "הגיע לזנדה X Y, שגריר ...": a place after the verb, then the name
     start, count = j, 0
     while j < len(ps) and count < 3:
-        if known_at(known, ps[j].start) is not None or not _word_of_name(ps[j].text, r, lex):
+        opener = j == start and ps[j].text in r.openers  # "נפגש או נו עם ...": the verb is the cue
+        if known_at(known, ps[j].start) is not None or not (opener or _word_of_name(ps[j].text, r, lex)):
             break
         if j > start and punct_between(body, ps[j - 1], ps[j]) and not initial(body, ps[j - 1], ps[j]):
             break
@@ -197,7 +198,17 @@ def _name_after_verb(body, ps: list[Piece], j: int, lex: AnyLexicon, r: Rules, k
     if not between and phrase_at(ps, j, "titles", r, allow_prefix=True) is not None \
             and phrase_at(ps, j, "titles", r, allow_prefix=False) is None:
         return start, j  # the role carries a prefix: כשגריר, לשגריר
+    if not between and ps[j].text in r.after_name_markers and ps[j - 1].text not in r.particles \
+            and _marked(ps[start:j], r):
+        return start, j  # the verb's object or partner follows: "הגיש X Y את", "נפגש X Y עם"
     return None
+
+
+def _marked(words: list[Piece], r: Rules) -> bool:
+    """A second sign that words are a name: a known given name or opener first, or a
+    transliteration mark (geresh, hyphen) in one of them (``דבר חשוב`` has none)."""
+    return words[0].text in r.given or words[0].text in r.openers or any("'" in w.text or "׳" in w.text for w in words) \
+        or len(words) > 2
 
 
 def _word_end(body: str, ps: list[Piece], j: int) -> int:
