@@ -175,6 +175,8 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
     j = _after_honorifics(body, ps, j, r)
     if r.he and j > cue_end and j + 1 < len(ps) and ps[j].text in r.openers:
         return _opened(body, ps, j, r, lex, known, max_words)
+    if closed and ps[j].text.startswith("ו") and ps[j].text[1:] not in r.given:
+        return None  # "ראש הממשלה, ובהמשך נועד": after the comma, ו opens another clause
     if closed:
         span = _read_words(body, ps, j, r, lex, known, 4)
         if span is not None and (span[1] == len(ps) or punct_between(body, ps[span[1] - 1], ps[span[1]])):
