@@ -818,3 +818,13 @@ def test_a_hebrew_name_after_a_cue_verb_and_before_its_object_or_partner(body, e
 ])
 def test_hebrew_words_between_a_cue_verb_and_its_object_are_no_name_without_a_second_sign(body):
     assert _actors("he", body)["person"] == {}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("ב-1990 ביקר מזכ\"ל האו\"ם חוסה פרנו דה קואדרה בזנדה.", {"חוסה פרנו דה קואדרה": 1}),
+    ("ב-1998 ביקר השייח' סאלם בן ח'אמיס בפרידוניה.", {"סאלם בן ח'אמיס": 1}),
+    ("ב-1999 נפגש המלך טלאל השני עם הנשיא.", {"טלאל השני": 1}),
+    ("ב-2000 ביקר השגריר כהנוביץ בין השנים 1990 ל-1995 בזנדה.", {"כהנוביץ": 1}),
+])
+def test_a_hebrew_name_after_a_title_goes_on_over_particles_and_a_monarchs_number(body, expected):
+    assert _actors("he", body)["person"] == expected

@@ -225,6 +225,7 @@ class Rules:
     adjective_endings: tuple[str, ...] = ()  # endings of a Hebrew adjective (ממשלתי, רשמית)
     openers: frozenset[str] = frozenset()  # function words that open a foreign name after a cue (או, עבד)
     after_name_markers: frozenset[str] = frozenset()  # after "verb X Y": the verb's object (את, עם)
+    ordinals: frozenset[str] = frozenset()  # a monarch's number after the name (השני)
     months: frozenset[str] = frozenset()  # month names (a family name after a given name: פרידריך מרץ)
     role_time_words: frozenset[str] = frozenset()  # a role's dates between it and a copula (מאז, עד)
     role_markers: frozenset[str] = frozenset()  # before a name that a prefixed role follows (את, של)
@@ -321,6 +322,7 @@ def rules(lang: str) -> Rules:
         openers=frozenset(str(w) for w in resources.load(dl, "given_names").get("name_openers") or []),
         role_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("role_markers") or []),
         months=frozenset(months),
+        ordinals=listed("regnal_ordinals"),
         after_name_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("after_name_markers") or []),
         role_time_words=frozenset(str(w) for w in resources.load(dl, "cues").get("role_time_words") or []),
         edge_prefixes=listed("edge_prefixes"),

@@ -241,10 +241,24 @@ def _read_words(body, ps, j, r: Rules, lex, known, max_words: int, state_first: 
     if j == start:
         return None
     if r.he and count == max_words and j < len(ps) and not punct_between(body, ps[j - 1], ps[j]):
-        j = _third_word(body, ps, j, r, known)
+        j = _third_word(body, ps, _past_particles(body, ps, j, r, lex), r, known)
+    if r.he and j < len(ps) and ps[j].text in r.ordinals and not punct_between(body, ps[j - 1], ps[j]):
+        j += 1  # a monarch's number is part of the name (עבדאללה השני)
     if not r.he and all(p.text.lower() in r.particles for p in ps[start:j]):
         return None
     return start, j
+
+
+def _past_particles(body, ps, j: int, r: Rules, lex) -> int:
+    """Hebrew: a name read to its last word goes on over particles and the word after them
+    (חוויר פרס דה קוויאר, חמד בן ח'ליפה); a definite word after them is no name's (בין השנים)."""
+    k = j
+    while k < len(ps) and ps[k].text in r.particles and not punct_between(body, ps[k - 1], ps[k]):
+        k += 1
+    if k == j or k == len(ps) or punct_between(body, ps[k - 1], ps[k]) or ps[k].text.startswith("ה") \
+            or not name_like(ps[k].text, r, False, lex):
+        return j
+    return k + 1
 
 
 def initial(body: str, a: Piece, b: Piece) -> bool:
