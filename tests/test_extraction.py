@@ -828,3 +828,12 @@ def test_hebrew_words_between_a_cue_verb_and_its_object_are_no_name_without_a_se
 ])
 def test_a_hebrew_name_after_a_title_goes_on_over_particles_and_a_monarchs_number(body, expected):
     assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("ב-2015 מינה ראש הממשלה את ראש המחלקה במשרד החוץ, אורן בר-לב, כממלא מקומו של המנכ\"ל היוצא נמרוד שחם.",
+     {"אורן בר-לב": 1, "נמרוד שחם": 1}),
+    ("ב-1921 עלתה לזנדה עם בעלה, יוסט מרקלבך.", {"יוסט מרקלבך": 1}),
+])
+def test_hebrew_roles_of_office_and_kin_in_apposition(body, expected):
+    assert _actors("he", body)["person"] == expected

@@ -36,15 +36,17 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
         role = False
         if apposition:
             after = body[ps[i - 1].end:ps[i].start].strip()
-            if after != "," or not _title_at(ps, i, r, known):
+            role = r.he and after == "," and _prefixed_role(ps, i, r)  # "..., X Y, כממלא מקומו"
+            if after != "," or not (role or _title_at(ps, i, r, known)):
                 continue
         elif i not in verbs:
             role = r.he and _prefixed_role(ps, i, r)
             if not role:
                 continue
         start = _name_before(body, ps, i, lex, r, known, apposition)
-        if role and start is not None and (start == 0 or ps[start - 1].text not in r.role_markers):
-            start = None  # "מינויה של X Y לשגרירה", "שלחה את X Y כשגריר": a marker, a name, a role
+        if role and start is not None and (start == 0 or (ps[start - 1].text not in r.role_markers and not (
+                apposition and body[ps[start - 1].end:ps[start].start].strip() == ","))):
+            start = None  # "מינויה של X Y לשגרירה", "שלחה את X Y כשגריר", ", X Y, כשגריר": a marker, a name, a role
         if start is not None and start not in taken:
             taken.add(start)
             out.append(candidate(body, ps, start, i, r))
