@@ -757,6 +757,7 @@ def test_a_hebrew_name_without_a_title_before_a_role_or_a_cue_verb(body, expecte
 @pytest.mark.parametrize("body,expected", [
     ("ב-2000 חורחה א. קרבחל מונה לשגריר פרידוניה.", {"חורחה א. קרבחל": 1}),
     ("ב-2001 נפגש שר החוץ עם לואיס מ. סן רומן, שגריר רורטניה.", {"לואיס מ. סן רומן": 1}),
+    ("ב-1963 נרצח ג'ון פ. קנדל בדאלאס.", {"ג'ון פ. קנדל": 1}),
 ])
 def test_a_hebrew_name_with_an_initial(body, expected):
     assert _actors("he", body)["person"] == expected

@@ -223,7 +223,9 @@ def _word_end(body: str, ps: list[Piece], j: int) -> int:
 def _name_after_given(body, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, known: Known) -> int | None:
     """End of a given name's family name (one word, or a hyphenated one) after piece ``i``."""
     j = i + 1
-    if j >= len(ps) or punct_between(body, ps[i], ps[j]) or known_at(known, ps[j].start) is not None:
+    if r.he and j + 1 < len(ps) and not punct_between(body, ps[i], ps[j]) and initial(body, ps[j], ps[j + 1]):
+        j += 1  # an initial between the given name and the family name (ג'ון פ. קנדי)
+    if j >= len(ps) or punct_between(body, ps[j - 1], ps[j]) and j == i + 1 or known_at(known, ps[j].start) is not None:
         return None
     if (not name_like(ps[j].text, r, False, lex, after_given=True) or r.is_never(ps[j].text)) \
             and not (ps[i].text in r.given and month_surname(ps, j, r)):
