@@ -316,20 +316,33 @@ def rules(lang: str) -> Rules:
         honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
         verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
         copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
-        never_patterns=tuple(re.compile(str(p)) for p in names.get("never_patterns") or []),
-        clause_prefixes=tuple(sorted((str(p) for p in names.get("clause_prefixes") or []), key=len, reverse=True)),
-        adjective_endings=tuple(str(e) for e in names.get("adjective_endings") or []),
-        openers=frozenset(str(w) for w in resources.load(dl, "given_names").get("name_openers") or []),
-        role_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("role_markers") or []),
         months=frozenset(months),
-        ordinals=listed("regnal_ordinals"),
-        after_name_markers=frozenset(str(w) for w in resources.load(dl, "cues").get("after_name_markers") or []),
-        role_time_words=frozenset(str(w) for w in resources.load(dl, "cues").get("role_time_words") or []),
-        edge_prefixes=listed("edge_prefixes"),
+        **_name_shapes(dl, names),
         title_words=frozenset(w for phrase in titles for w in phrase),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
                "after_verbs": _by_first(after_verbs)},
     )
+
+
+def _name_shapes(lang: str, names: dict) -> dict:
+    """The Rules fields on the shape of a Hebrew name and its edges (names.yml, cues.yml,
+    given_names.yml): words and patterns that are never a name's, openers, markers."""
+    cues = resources.load(lang, "cues")
+
+    def words(data: dict, key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in data.get(key) or [])
+
+    return {
+        "never_patterns": tuple(re.compile(str(p)) for p in names.get("never_patterns") or []),
+        "clause_prefixes": tuple(sorted((str(p) for p in names.get("clause_prefixes") or []), key=len, reverse=True)),
+        "adjective_endings": tuple(str(e) for e in names.get("adjective_endings") or []),
+        "openers": words(resources.load(lang, "given_names"), "name_openers"),
+        "role_markers": words(cues, "role_markers"),
+        "after_name_markers": words(cues, "after_name_markers"),
+        "role_time_words": words(cues, "role_time_words"),
+        "ordinals": words(names, "regnal_ordinals"),
+        "edge_prefixes": words(names, "edge_prefixes"),
+    }
 
 
 def _month_names(lang: str) -> set[str]:

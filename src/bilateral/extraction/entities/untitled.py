@@ -1,7 +1,10 @@
 """People named without a title before them: a name right before a verb of appointment,
 meeting, visit or statement (``X Y מונה לשגריר``, ``Anna Kowalski hosted``), a name in
 apposition with a title (``X Y, שגריר ישראל ב...``, ``X Y, the ambassador``), and, in Hebrew, a
-known given name with a family name after it (``אדריאן הסלר``).
+known given name with a family name after it (``אדריאן הסלר``), a name between ``את``/``של`` and a
+role with a prefix (``מינויה של X Y לשגרירה``), and a cue verb, a marked name and the verb's
+object (``הגיש ג'ון X את ...``). Words that open a foreign name though they are function words
+(``או נו``, ``עבד אל-X``) count only at a clause's start or after a cue.
 
 Without a title the evidence is thinner, so each rule asks for two words at least, none of them
 known (a state, an organization), a title, a month or a function word, and a clear edge before
