@@ -109,6 +109,8 @@ def _qualifier(p: Piece, r: Rules) -> bool:
     w = _word(p, r)
     if w in r.qualifiers or w in r.articles or w in r.apposition_words or w in r.never_content or w in r.place_cues:
         return True
+    if w.isdigit() or w in r.role_time_words:
+        return True  # the role's dates ("שגריר X בישראל מדצמבר 2021 עד אוגוסט 2023 היה Y")
     if r.he:  # a modifier (נייד, הראשונה: a definite adjective, not a verb such as הגיע) or ב-place
         if w.startswith("ה") and len(w) > 2 and not r.verb_like(w) and w not in r.speech:
             return True

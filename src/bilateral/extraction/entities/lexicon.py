@@ -224,6 +224,16 @@ class Rules:
     title_words: frozenset[str] = frozenset()  # every word of a title (lower-cased in English)
     copulas: frozenset[str] = frozenset()  # "is" between a role and a name (הוא, היא; is, was)
     not_in_name: frozenset[str] = frozenset()  # English: demonyms, group and number words, never in a name
+    never_patterns: tuple[re.Pattern, ...] = ()  # Hebrew word shapes never in a name (מתקיימים, וכוננו)
+    clause_prefixes: tuple[str, ...] = ()  # a conjunction glued to a word (ש, ו): a clause, not a name
+    adjective_endings: tuple[str, ...] = ()  # endings of a Hebrew adjective (ממשלתי, רשמית)
+    openers: frozenset[str] = frozenset()  # function words that open a foreign name after a cue (או, עבד)
+    after_name_markers: frozenset[str] = frozenset()  # after "verb X Y": the verb's object (את, עם)
+    ordinals: frozenset[str] = frozenset()  # a monarch's number after the name (השני)
+    months: frozenset[str] = frozenset()  # month names (a family name after a given name: פרידריך מרץ)
+    role_time_words: frozenset[str] = frozenset()  # a role's dates between it and a copula (מאז, עד)
+    role_markers: frozenset[str] = frozenset()  # before a name that a prefixed role follows (את, של)
+    edge_prefixes: frozenset[str] = frozenset()  # a word with one of these before a name is no word of it
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -244,6 +254,11 @@ class Rules:
     def verb_like(self, word: str) -> bool:
         """``word`` reads as a Hebrew verb beginning with ה (החליט, השתתף), not a family name."""
         return any(p.match(word) for p in self.verb_patterns)
+
+    def shaped_never(self, word: str) -> bool:
+        """``word`` has the shape of a plural participle or a past plural verb with ו
+        (מתקיימים, וכוננו), never a word of a name unless it is a known given name."""
+        return word not in self.given and any(p.match(word) for p in self.never_patterns)
 
 
 _NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data)
@@ -275,7 +290,8 @@ def rules(lang: str) -> Rules:
         for w in words:
             heads[tuple(split_form(str(w))[0])] = kind
     content = {w if he else w.lower() for w in names.get("never_names") or []}
-    content |= _month_names(dl)
+    months = _month_names(dl)
+    content |= months
     content |= {t[0] for t in titles if len(t) == 1}
     if not he:  # a one-word organization head alone is no name (Gazette, Ministry)
         content |= {h[0].lower() for h in heads if len(h) == 1}
@@ -306,6 +322,8 @@ def rules(lang: str) -> Rules:
         honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
         verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
         copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
+        months=frozenset(months),
+        **_name_shapes(dl, names),
         title_words=frozenset(w for phrase in titles for w in phrase),
         not_in_name=frozenset() if he else _not_in_name(dl, names),
         index={"titles": _by_first(titles), "attribution": _by_first(pieces(titles_data.get("attribution"))),
@@ -323,6 +341,27 @@ def _not_in_name(lang: str, names: dict) -> frozenset[str]:
     words |= {str(w) for key in ("group_words", "number_words") for w in names.get(key) or []}
     given = {str(g) for g in resources.load(lang, "given_names").get("given_names") or []}
     return frozenset(words - given)
+
+
+def _name_shapes(lang: str, names: dict) -> dict:
+    """The Rules fields on the shape of a Hebrew name and its edges (names.yml, cues.yml,
+    given_names.yml): words and patterns that are never a name's, openers, markers."""
+    cues = resources.load(lang, "cues")
+
+    def words(data: dict, key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in data.get(key) or [])
+
+    return {
+        "never_patterns": tuple(re.compile(str(p)) for p in names.get("never_patterns") or []),
+        "clause_prefixes": tuple(sorted((str(p) for p in names.get("clause_prefixes") or []), key=len, reverse=True)),
+        "adjective_endings": tuple(str(e) for e in names.get("adjective_endings") or []),
+        "openers": words(resources.load(lang, "given_names"), "name_openers"),
+        "role_markers": words(cues, "role_markers"),
+        "after_name_markers": words(cues, "after_name_markers"),
+        "role_time_words": words(cues, "role_time_words"),
+        "ordinals": words(names, "regnal_ordinals"),
+        "edge_prefixes": words(names, "edge_prefixes"),
+    }
 
 
 def _month_names(lang: str) -> set[str]:

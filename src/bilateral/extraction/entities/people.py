@@ -64,9 +64,9 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     if r.he:
         if _LATIN.fullmatch(word):  # a Latin word in Hebrew text follows the English rules
             return not rules("en").is_never(word) and word[:1].isupper()
-        if r.is_never(word):
-            return False  # מנובמבר, כשגריר, ממלכת
-        if word.startswith("ה") and "'" not in word and "׳" not in word:
+        if r.is_never(word) or r.shaped_never(word):
+            return False  # מנובמבר, כשגריר, ממלכת; מתקיימים, וכוננו
+        if word.startswith("ה") and "'" not in word and "׳" not in word and word not in r.given:
             # a definite noun, not a name (הוג'ה keeps its geresh), but אדריאן הסלר
             return after_given and not _whole_form(lex, word) and not _whole_form(lex, word[1:]) \
                 and not r.is_never(word[1:])
@@ -86,6 +86,13 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
 # Kinds of organization head that never end a person's name (unlike "Post" or "Court", which may)
 _BODY_HEADS = {"government", "legislature", "military", "party", "embassy", "company"}
 
+
+def month_surname(ps: list[Piece], j: int, r: Rules) -> bool:
+    """Hebrew: the piece ``j`` after a known given name is a month's name without a prefix and
+    without a number after it: a family name (פרידריך מרץ), not a date (מרץ 1990, במרץ)."""
+    return r.he and ps[j].text in r.months and (j + 1 == len(ps) or not ps[j + 1].text[:1].isdigit())
+
+
 PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
 
 
@@ -100,14 +107,33 @@ def _whole_form(lex: AnyLexicon, word: str) -> bool:
 
 
 def plausible(name: str, r: Rules) -> bool:
-    """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``)."""
+    """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``), nor
+    (Hebrew) a noun phrase opening a clause (``שפקיד ממשלתי``, ``ומחבר הספר``)."""
     words = name.split()
+    if not words or all(r.is_never(w.rstrip(".")) for w in words):
+        return False
     if r.not_in_name and any(w.rstrip(".") in r.not_in_name for w in words):
         return False  # a group of people, not a person ("Two Australians", "Israeli Arab")
     if not r.he and len(words) > 1 and (r.org_heads.get((words[-1],)) in _BODY_HEADS
                                         or any(w.endswith(("'s", "’s")) for w in words[:-1])):
         return False  # a body, not a person ("Israel's Foreign Ministry", "President's Office")
-    return bool(words) and not all(r.is_never(w.rstrip(".")) for w in words)
+    return not (r.he and clause_opening(words, r))
+
+
+def clause_opening(words: list[str], r: Rules) -> bool:
+    """Hebrew: the first word carries a conjunction (ש, ו) on a word no list knows as a given
+    name, and the next word reads as an adjective (ממשלתי) or a definite noun (הספר): a noun
+    phrase opening a clause. A transliterated next word (אל-קוותלי, ג'ונבלאט) is a name's."""
+    if len(words) < 2 or words[0] in r.given or "'" in words[0] or "׳" in words[0]:
+        return False
+    second = words[1]
+    for p in r.clause_prefixes:
+        rest = words[0][len(p):]
+        if words[0].startswith(p) and len(rest) >= 3 and rest not in r.given and rest not in r.openers:
+            if second.startswith("ה"):
+                return True
+            return not any(c in second for c in "'׳-") and second.endswith(r.adjective_endings)
+    return False
 
 
 def _skip_qualifiers(body: str, ps: list[Piece], j: int, known: Known, r: Rules) -> int:
@@ -115,8 +141,11 @@ def _skip_qualifiers(body: str, ps: list[Piece], j: int, known: Known, r: Rules)
     # Hebrew a place after a state ("שגריר רורטניה בזנדה, X", "שגריר רורטניה בזנדה הוא X").
     steps = 0
     after_state = False
+    start = j
     while j < len(ps) and steps < 8:
         k = known_at(known, ps[j].start)
+        if j > start and punct_between(body, ps[j - 1], ps[j]):
+            break  # "נשיא פרידוניה, ופרידוניה ...": a state after a comma begins another clause
         if k is not None and k[2].type in ("country", "organization", "place"):
             j = piece_index_after(ps, k[1], j)
             after_state = True
@@ -152,11 +181,25 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
         return None  # "the representative of Zenda-South": after "of", a place, not a person
     # A Hebrew name in apposition between commas may be longer ("שגריר X, פיו בוסקו טיקולאבה,")
     closed = r.he and 0 < j < len(ps) and body[ps[j - 1].end:ps[j].start].strip() == ","
+    j = _after_honorifics(body, ps, j, r)
+    if r.he and j > cue_end and j + 1 < len(ps) and ps[j].text in r.openers:
+        return _opened(body, ps, j, r, lex, known, max_words)
+    if closed and ps[j].text.startswith("ו") and ps[j].text[1:] not in r.given:
+        return None  # "ראש הממשלה, ובהמשך נועד": after the comma, ו opens another clause
     if closed:
-        span = _read_words(body, ps, _after_honorifics(body, ps, j, r), r, lex, known, 4)
+        span = _read_words(body, ps, j, r, lex, known, 4)
         if span is not None and (span[1] == len(ps) or punct_between(body, ps[span[1] - 1], ps[span[1]])):
             return span
-    return _read_words(body, ps, _after_honorifics(body, ps, j, r), r, lex, known, max_words)
+    return _read_words(body, ps, j, r, lex, known, max_words)
+
+
+def _opened(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, int] | None:
+    """Hebrew: after a title and what qualifies it ("ראש ממשלת בורמה או נו"), a word that opens
+    a foreign name though it is also a function word (או, עבד) and the name's words after it."""
+    if punct_between(body, ps[j], ps[j + 1]):
+        return None
+    span = _read_words(body, ps, j + 1, r, lex, known, max_words)
+    return (j, span[1]) if span is not None else None
 
 
 def _after_honorifics(body: str, ps: list[Piece], j: int, r: Rules) -> int:
@@ -194,7 +237,8 @@ def _read_words(body, ps, j, r: Rules, lex, known, max_words: int, state_first: 
         # after a title, a family name may begin with ה (חיים הרמלין) unless it reads as a verb
         surname = j > start and (ps[start].text in r.given or not r.verb_like(ps[j].text))
         if not name_like(ps[j].text, r, j == start and not state_first, lex, after_given=surname) \
-                and not (j + 1 < len(ps) and ps[j].text.isupper() and initial(body, ps[j], ps[j + 1])):
+                and not (j + 1 < len(ps) and ps[j].text.isupper() and initial(body, ps[j], ps[j + 1])) \
+                and not (j > start and ps[start].text in r.given and month_surname(ps, j, r)):
             break  # (an initial is a name's word though it be "A.")
         # A hyphenated name counts as one word (איל-סונג, Il-sung).
         while j + 1 < len(ps) and sep(body[ps[j].end:ps[j + 1].start]) == "-" and not body[ps[j].end:ps[j + 1].start].strip("-־‑"):
@@ -206,10 +250,24 @@ def _read_words(body, ps, j, r: Rules, lex, known, max_words: int, state_first: 
     if j == start:
         return None
     if r.he and count == max_words and j < len(ps) and not punct_between(body, ps[j - 1], ps[j]):
-        j = _third_word(body, ps, j, r, known)
+        j = _third_word(body, ps, _past_particles(body, ps, j, r, lex), r, known)
+    if r.he and j < len(ps) and ps[j].text in r.ordinals and not punct_between(body, ps[j - 1], ps[j]):
+        j += 1  # a monarch's number is part of the name (עבדאללה השני)
     if not r.he and all(p.text.lower() in r.particles for p in ps[start:j]):
         return None
     return start, j
+
+
+def _past_particles(body, ps, j: int, r: Rules, lex) -> int:
+    """Hebrew: a name read to its last word goes on over particles and the word after them
+    (חוויר פרס דה קוויאר, חמד בן ח'ליפה); a definite word after them is no name's (בין השנים)."""
+    k = j
+    while k < len(ps) and ps[k].text in r.particles and not punct_between(body, ps[k - 1], ps[k]):
+        k += 1
+    if k == j or k == len(ps) or punct_between(body, ps[k - 1], ps[k]) or ps[k].text.startswith("ה") \
+            or not name_like(ps[k].text, r, False, lex):
+        return j
+    return k + 1
 
 
 def initial(body: str, a: Piece, b: Piece) -> bool:
@@ -252,6 +310,16 @@ def _title_end(body, ps, i, r: Rules) -> tuple[int, bool] | None:
     return end, attributed
 
 
+def _cut_at_known(ps: list[Piece], i: int, end: int, known) -> int:
+    """A title ends where a known state's name begins inside it and runs past it ("נשיא
+    הרפובליקה הדמוקרטית של קונגו": the title is נשיא, the state what follows)."""
+    for m in range(i + 1, end):
+        k = known_at(known, ps[m].start)
+        if k is not None and k[2].type == "country" and k[1] > ps[end - 1].end:
+            return m
+    return end
+
+
 def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
     """(start, end, name) for names after a title or attribution."""
     out = []
@@ -262,7 +330,7 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
         if cue is None:
             i += 1
             continue
-        end, attributed = cue
+        end, attributed = _cut_at_known(ps, i, cue[0], known), cue[1]
         if end < len(ps) and punct_between(body, ps[end - 1], ps[end]) and body[ps[end - 1].end:ps[end].start].strip() not in (",", "."):
             i = end
             continue

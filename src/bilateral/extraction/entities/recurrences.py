@@ -71,7 +71,8 @@ class _People:
         r = self.r
         for w in (w.rstrip(".") for w in name.split()):
             if len(w) >= 3 or (r.he and len(w) >= 2 and ("'" in w or "׳" in w)):
-                if w.lower() not in r.not_name and not (not r.he and w.lower() in r.particles):
+                # (a family name that is a month's name (פרידריך מרץ) counts in full only: alone it is a date)
+                if w.lower() not in r.not_name and not (not r.he and w.lower() in r.particles) and w not in r.months:
                     self.by_word[w].add(name)
 
     def add(self, name: str, start: int) -> None:
