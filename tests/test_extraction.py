@@ -1029,3 +1029,13 @@ def test_a_hebrew_name_after_a_title_goes_on_over_particles_and_a_monarchs_numbe
 ])
 def test_hebrew_roles_of_office_and_kin_in_apposition(body, expected):
     assert _actors("he", body)["person"] == expected
+
+
+@pytest.mark.parametrize("body,people", [
+    # a title with a possessive suffix ("her prime minister X Y")
+    ("ביקורו של ראש ממשלתה זאב לוי בפרידוניה בשנת 1955 היה הראשון.", {"זאב לוי"}),
+    # after a copula, an initial is no word of its own, and a particle goes on to the next word
+    ("שגריר פרידוניה ברורטניה (מאז שנת 2021) הוא מנואל א. גרסיה סן חואן.", {"מנואל א. גרסיה סן חואן"}),
+])
+def test_hebrew_possessive_titles_and_long_names_after_a_copula(body, people):
+    assert set(_actors("he", body)["person"]) == people

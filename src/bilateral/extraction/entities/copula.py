@@ -137,7 +137,9 @@ def _name_after(body, ps, outer, c, r: Rules, lex, known) -> tuple[int, int] | N
         joined = ps[i].text in r.particles and _hyphenated(body, ps, outer, k) > k  # אל-עבד
         if known_at(known, ps[i].start) is not None or not (joined or name_like(ps[i].text, r, k == c, lex, after_given=k > c)):
             return None
-        k, count = _hyphenated(body, ps, outer, k) + 1, count + 1
+        # an initial is no word of its own (חורחה א. קרבחל סן מרטין is four words)
+        is_initial = k + 1 < len(outer) and initial(body, ps[i], ps[outer[k + 1]])
+        k, count = _hyphenated(body, ps, outer, k) + 1, count + (0 if is_initial else 1)
     if k > c + 1 and ps[outer[k - 1]].text in r.particles:
         return None  # the name runs on past its particle
     if count < 2:
