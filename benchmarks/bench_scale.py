@@ -13,6 +13,7 @@ memory      one big synthetic article (the seed's body repeated, its years varie
 
 Figures are printed, never asserted: the machine is shared, so compare ratios within one run.
 Usage: python benchmarks/bench_scale.py [--quick] [--only extraction|reports|dask|memory] [--mb 50]
+       [--skip-serial]  (--only dask runs the reports too: the floor and the local pool it is compared with)
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ def memory(mb: float, tmp: Path) -> None:
           f"{mem.total / size:.1f} bytes of peak memory per input byte (target < 40)")
 
 
-def reports(tmp: Path, repeat: int, batch_size: int) -> dict:
+def reports(tmp: Path, repeat: int, batch_size: int, job_counts: tuple[int, ...] = (1, 2)) -> dict:
     print(f"== reports (papermill floor vs bilateral; batch of {batch_size})")
     nb = floor_notebook(tmp)
     floors = []
@@ -162,7 +163,7 @@ def reports(tmp: Path, repeat: int, batch_size: int) -> dict:
     print(f"  one report alone:                       {alone:6.2f} s  ratio {alone / floor:.2f}x floor (target <= 1.5)")
     seeds = _copies(tmp / "seeds", batch_size)
     figures = {"floor": floor, "seeds": seeds}
-    for jobs in (1, 2):
+    for jobs in job_counts:
         wall, mem = run_measured([str(BIN / "bilateral"), "batch", *map(str, seeds), "--out", str(_fresh(tmp / f"b{jobs}")),
                                   "--jobs", str(jobs), "--force", "--no-progress"])
         per_core = wall * jobs / batch_size
@@ -209,6 +210,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 articles; batches of 4; one repeat")
     parser.add_argument("--only", choices=("extraction", "reports", "dask", "memory"))
+    parser.add_argument("--skip-serial", action="store_true", help="reports: the batch at --jobs 2 only")
     parser.add_argument("--mb", type=float, default=50, help="size of the big article (memory; default 50)")
     args = parser.parse_args()
     load = os.getloadavg()[0]
@@ -220,7 +222,8 @@ def main() -> None:
         if args.only in (None, "memory"):
             memory(args.mb, tmp)
         if args.only in (None, "reports", "dask"):
-            figures = reports(tmp, 1 if args.quick else 3, 4 if args.quick else 16)
+            figures = reports(tmp, 1 if args.quick else 3, 4 if args.quick else 16,
+                              (2,) if args.skip_serial else (1, 2))
             if args.only in (None, "dask"):
                 dask(tmp, figures)
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
