@@ -39,6 +39,9 @@ __all__ = ["TYPES", "Entity", "Found", "Mention", "Party", "extract", "lexicon",
 
 TYPES = ("person", "country", "organization", "place")
 
+#: Articles up to this many characters keep their sentences' pieces between the scan's passes.
+KEEP_PIECES = 500_000
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -82,11 +85,18 @@ def extract(body: str, spans: list[tuple[int, int]], lang: str, gazetteer_people
         lex.add(form.surface, form)
     r = rules(lang)
 
-    # Sentence by sentence, in three passes that each cut the sentences into pieces anew: no
-    # pass holds the whole article's pieces or an index per sentence, only what was found, so
-    # memory follows the longest sentence and the mentions, not the length of the article.
-    def sentences():
-        return (pieces(body, s, e, r.he) for s, e in spans)
+    # Sentence by sentence, in three passes that keep only what they found, never an index per
+    # sentence. A long article's sentences are cut into pieces anew in each pass, so that its
+    # memory follows the longest sentence and the mentions, not its length; a short one keeps
+    # its pieces (a few MB at most), which saves a fifth of the scan.
+    if len(body) <= KEEP_PIECES:
+        kept = [pieces(body, s, e, r.he) for s, e in spans]
+
+        def sentences():
+            return iter(kept)
+    else:
+        def sentences():
+            return (pieces(body, s, e, r.he) for s, e in spans)
 
     known, listed, orgs_lists, acronyms = _known_and_organizations(body, sentences(), lex, r)
     candidates = [(-1, -1, name) for name in link.people]  # known before the text is read
