@@ -8,9 +8,12 @@ reports     floor: papermill on a notebook that imports pandas/matplotlib/seabor
             chart; one `bilateral report --force` alone; batches of 16 at --jobs 1 and 2; peak
             memory per worker (the worker process and its kernel)
 dask        the same 16 reports through a 2-worker LocalCluster (loopback) vs the local pool
+memory      one big synthetic article (the seed's body repeated, its years varied, to --mb MB)
+            through `bilateral extract`: peak RSS and bytes of peak memory per input byte
 
 Figures are printed, never asserted: the machine is shared, so compare ratios within one run.
-Usage: python benchmarks/bench_scale.py [--quick] [--only extraction|reports|dask]
+Usage: python benchmarks/bench_scale.py [--quick] [--only extraction|reports|dask|memory] [--mb 50]
+       [--skip-serial]  (--only dask runs the reports too: the floor and the local pool it is compared with)
 """
 
 from __future__ import annotations
@@ -121,7 +124,31 @@ def extraction(sizes: list[int], tmp: Path) -> None:
     print(f"  peak memory at {big} / at {small}, --jobs 2: {memory[big, 2] / memory[small, 2]:.2f} (target <= 1.5)")
 
 
-def reports(tmp: Path, repeat: int, batch_size: int) -> dict:
+def big_article(folder: Path, mb: float) -> Path:
+    """The seed's header and its body repeated (years varied, so no two copies are equal) to ``mb`` MB."""
+    header, body = paths.default_seed().read_text(encoding="utf-8").split("\n---\n", 1)
+    size = int(mb * MB)
+    parts, n, i = [], len(header) + 5, 0
+    while n < size:
+        copy = re.sub(r"\b(19|20)(\d\d)\b", lambda m, i=i: str(1900 + (int(m.group(2)) + i) % 120), body)
+        parts.append(copy.rstrip("\n") + "\n\n")
+        n += len(copy.encode("utf-8"))
+        i += 1
+    path = folder / "big.txt"
+    path.write_text(header + "\n---\n" + "".join(parts), encoding="utf-8")
+    return path
+
+
+def memory(mb: float, tmp: Path) -> None:
+    print(f"== memory (one synthetic article of {mb:g} MB through bilateral extract)")
+    seed = big_article(_fresh(tmp / "big"), mb)
+    size = seed.stat().st_size
+    wall, mem = run_measured([str(BIN / "bilateral"), "extract", str(seed), "--out", str(_fresh(tmp / "big_out"))])
+    print(f"  {size / MB:.1f} MB in {wall:.1f} s: peak {mem.total / MB:.0f} MB, "
+          f"{mem.total / size:.1f} bytes of peak memory per input byte (target < 40)")
+
+
+def reports(tmp: Path, repeat: int, batch_size: int, job_counts: tuple[int, ...] = (1, 2)) -> dict:
     print(f"== reports (papermill floor vs bilateral; batch of {batch_size})")
     nb = floor_notebook(tmp)
     floors = []
@@ -136,7 +163,7 @@ def reports(tmp: Path, repeat: int, batch_size: int) -> dict:
     print(f"  one report alone:                       {alone:6.2f} s  ratio {alone / floor:.2f}x floor (target <= 1.5)")
     seeds = _copies(tmp / "seeds", batch_size)
     figures = {"floor": floor, "seeds": seeds}
-    for jobs in (1, 2):
+    for jobs in job_counts:
         wall, mem = run_measured([str(BIN / "bilateral"), "batch", *map(str, seeds), "--out", str(_fresh(tmp / f"b{jobs}")),
                                   "--jobs", str(jobs), "--force", "--no-progress"])
         per_core = wall * jobs / batch_size
@@ -182,7 +209,9 @@ def _copies(folder: Path, n: int) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 articles; batches of 4; one repeat")
-    parser.add_argument("--only", choices=("extraction", "reports", "dask"))
+    parser.add_argument("--only", choices=("extraction", "reports", "dask", "memory"))
+    parser.add_argument("--skip-serial", action="store_true", help="reports: the batch at --jobs 2 only")
+    parser.add_argument("--mb", type=float, default=50, help="size of the big article (memory; default 50)")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at start (a shared machine: compare ratios)")
@@ -190,8 +219,11 @@ def main() -> None:
         tmp = Path(tmp)
         if args.only in (None, "extraction"):
             extraction([100, 1000] if args.quick else [1000, 10000], tmp)
+        if args.only in (None, "memory"):
+            memory(args.mb, tmp)
         if args.only in (None, "reports", "dask"):
-            figures = reports(tmp, 1 if args.quick else 3, 4 if args.quick else 16)
+            figures = reports(tmp, 1 if args.quick else 3, 4 if args.quick else 16,
+                              (2,) if args.skip_serial else (1, 2))
             if args.only in (None, "dask"):
                 dask(tmp, figures)
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")

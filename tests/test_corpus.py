@@ -90,3 +90,26 @@ def test_extract_over_many_seeds_writes_the_corpus(tmp_path):
     assert c.ids == sorted(p.stem for p in [SEED, *PAIR])
     for stem in c.ids:
         pdt.assert_frame_equal(c.one(stem).events, tables.read(out / stem).events)
+
+
+def test_the_streamed_writer_gives_the_tables_build_gives(articles, tmp_path):
+    writer = corpus.Writer(tmp_path / "streamed", chunk=2)  # three articles: two row groups
+    for t in sorted(articles, key=lambda t: t.article_id):
+        writer.add(t)
+    streamed = corpus.read(writer.close())
+    built = corpus.build(articles)
+    for name in built.names:
+        pdt.assert_frame_equal(streamed[name], built[name])
+    assert not [p for p in (tmp_path / "streamed").iterdir() if p.name.startswith(".")]
+
+
+def test_the_streamed_writer_leaves_nothing_for_one_article_and_refuses_an_id_twice(articles, tmp_path):
+    one = corpus.Writer(tmp_path / "one", chunk=1)
+    one.add(articles[0])
+    assert one.close() is None
+    assert not list((tmp_path / "one").iterdir())
+    twice = corpus.Writer(tmp_path / "twice")
+    twice.add(articles[0])
+    with pytest.raises(UsageError, match="same name"):
+        twice.add(articles[0])
+    twice.discard()

@@ -126,7 +126,6 @@ def _seeds(given: list[Path]) -> list[Path]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write the tables of each seed; a bad seed is reported and skipped, and the exit is 2."""
-    from . import corpus
     from .running import extracting
 
     out = args.out or paths.processed_dir()
@@ -138,7 +137,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print("bilateral: error: --jobs must be at least 1", file=sys.stderr)
         return 2
     progress = False if args.no_progress else None
-    done = {r.seed: r for r in extracting.extract_many(seeds, out, args.jobs, progress, keep=len(seeds) > 1)}
+    # The corpus tables (two or more seeds) are written as the articles come back.
+    done = {r.seed: r for r in extracting.extract_corpus(seeds, out, args.jobs, progress)}
     status = 0
     for seed in seeds:  # reported in the order given, whatever the order of completion
         r = done[Path(seed)]
@@ -151,8 +151,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
             status = 2
         else:
             print(r.folder)
-    # Corpus-wide tables (every article at once), after every article's folder is written.
-    corpus.write_tables([r.tables for r in (done[Path(s)] for s in seeds) if r.tables is not None], out)
     return status
 
 

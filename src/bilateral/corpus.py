@@ -110,6 +110,69 @@ def write(corpus: Corpus, folder: str | Path | None = None) -> Path:
     return folder
 
 
+class Writer:
+    """The corpus tables written as articles arrive, in article id order, ``chunk`` articles per
+    Parquet row group: memory follows the chunk, not the corpus. Each file is staged beside its
+    target and moved in place by :meth:`close`, only when two or more articles were added."""
+
+    def __init__(self, folder: str | Path, chunk: int = 256) -> None:
+        import pyarrow as pa
+
+        self.folder, self.chunk = Path(folder), chunk
+        self.count, self._last, self._buffer = 0, None, []
+        self._writers: dict = {}
+        empty = {name: pd.DataFrame({c: pd.Series([], dtype=d) for c, d, _ in schema(name)}) for name in SCHEMAS}
+        self._schemas = {name: pa.Schema.from_pandas(df, preserve_index=False) for name, df in empty.items()}
+
+    def add(self, article: Tables) -> None:
+        """Add one article; ids must come in increasing order (an id given twice is an error)."""
+        if self._last is not None and article.article_id <= self._last:
+            if article.article_id == self._last:
+                raise UsageError(f"two articles have the id {article.article_id!r} (seed files with the same name)")
+            raise ValueError(f"corpus articles out of order: {article.article_id!r} after {self._last!r}")
+        self._last = article.article_id
+        self._buffer.append(article)
+        self.count += 1
+        if len(self._buffer) >= self.chunk:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self._buffer:
+            return
+        if not self._writers:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        for name in SCHEMAS:
+            writer = self._writers.get(name)
+            if writer is None:
+                staged = self.folder / f".{name}.parquet.partial"
+                writer = self._writers[name] = pq.ParquetWriter(staged, self._schemas[name], compression="zstd")
+            df = _concatenate(name, self._buffer)
+            writer.write_table(pa.Table.from_pandas(df, schema=self._schemas[name], preserve_index=False))
+        self._buffer = []
+
+    def close(self) -> Path | None:
+        """Finish the files; the folder, or None (and nothing left behind) for fewer than two articles."""
+        if self.count >= 2:
+            self._flush()
+        for name, writer in self._writers.items():
+            writer.close()
+            staged = self.folder / f".{name}.parquet.partial"
+            if self.count >= 2:
+                staged.replace(self.folder / f"{name}.parquet")
+            else:
+                staged.unlink(missing_ok=True)
+        self._writers = {}
+        return self.folder if self.count >= 2 else None
+
+    def discard(self) -> None:
+        """Stop without writing anything (an interruption): the staged files are removed."""
+        self.count = 0
+        self.close()
+
+
 def write_tables(articles: list[Tables], processed: str | Path | None = None) -> Path | None:
     """The corpus of two or more ``articles``, written under ``<processed>/corpus``; None for
     fewer than two (one article's tables are its CSV files)."""

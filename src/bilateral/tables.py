@@ -225,8 +225,11 @@ def build(article: Article, gazetteer_people: bool = True) -> Tables:
         "n_citations": int(sentences["n_citations"].sum()), **pipeline.party_columns(parties),
     }])
     extracted = pipeline.extract(article, st, gazetteer_people, parties)
-    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences,
-                  **{name: frame(name, rows) for name, rows in extracted.items()})
+    del st  # the paragraphs' and sentences' text is in their tables now
+    # Each table's rows are let go as soon as its frame is built: a big article never holds
+    # every table twice, as rows and as a frame.
+    frames = {name: frame(name, extracted.pop(name)) for name in list(extracted)}
+    return Tables(article=article_df, sections=sections, paragraphs=paragraphs, sentences=sentences, **frames)
 
 
 def _sections(st: structure.Structure, sentences: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,9 @@ FIGURE_FORMATS = ("png", "svg")
 #: The Jupyter kernel that papermill and JupyterLab run the notebooks with.
 KERNEL_NAME = "bilateral"
 
+#: Folder of the corpus report under the reports folder (its page is ``<reports>/corpus.html``).
+CORPUS_REPORT_FOLDER = "corpus"
+
 
 def lang_code(lang: str | None) -> str:
     """The language whose data serves ``lang``: ``"he"`` or ``"en"`` (the fallback)."""

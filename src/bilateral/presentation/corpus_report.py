@@ -16,15 +16,14 @@ from markupsafe import Markup
 
 from .. import paths
 from ..tables import Tables
-from ..vocab import FIGURE_FORMATS
+from ..vocab import CORPUS_REPORT_FOLDER, FIGURE_FORMATS
 from . import charts, corpus_charts, corpus_text
 from . import corpus_views as views
 from .corpus_charts import words
 from .pages import direction, environment
 from .report import Html, table
 
-#: Folder of the corpus report under the reports folder (its page is ``<reports>/corpus.html``).
-FOLDER = "corpus"
+FOLDER = CORPUS_REPORT_FOLDER
 
 
 def _macros():

@@ -12,6 +12,7 @@ import glob
 import os
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -75,7 +76,13 @@ def _build_in_staging(seed: Path, art, out_root: Path, final: Path, result: Resu
     stage = staging / result.article_id
     stage.mkdir()
     try:
+        from . import publish
+
+        # The page's tools load on a thread while the kernel runs: papermill's process is idle then.
+        warming = threading.Thread(target=publish.warm, daemon=True)
+        warming.start()
         nb = _execute(seed, staging, result.params)
+        warming.join()
         _finish(nb, art, stage, result)
         result.status = "ok"
         result.outputs = outputs_digest(stage)

@@ -17,13 +17,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .. import __version__, paths
-from .. import corpus as corpus_tables
 from ..errors import ReportError, UsageError
 from ..files import atomic_write_text
 from ..presentation import pages
-from ..presentation.corpus_report import FOLDER
 from ..reading import article
-from ..tables import build
+from ..vocab import CORPUS_REPORT_FOLDER as FOLDER
 from ..vocab import KERNEL_NAME, REPORT_LANGUAGES
 from . import publish
 from .build import swap
@@ -51,6 +49,10 @@ def render_corpus(seeds: Sequence[str | Path], out_dir: str | Path | None = None
         raise UsageError("the corpus report needs two or more seeds")
     if lang not in REPORT_LANGUAGES:
         raise UsageError(f"the corpus report's language must be one of {', '.join(REPORT_LANGUAGES)}, not {lang!r}")
+    # pandas and the tables only here: a batch's parent process needs neither to run reports
+    from .. import corpus as corpus_tables
+    from ..tables import build
+
     arts = sorted((article.load(s) for s in seeds), key=lambda a: a.article_id)
     folder = corpus_tables.write(corpus_tables.build(build(a) for a in arts), corpus_tables.corpus_dir(processed))
     out_root = Path(out_dir) if out_dir is not None else paths.reports_dir()

@@ -13,15 +13,18 @@ import copy
 import functools
 import html
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import nbformat
 from markupsafe import Markup
-from nbconvert import HTMLExporter
 
 from .. import __version__
 from ..presentation import pages
 from ..reading.article import Article
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
 
 _H2 = re.compile(r'<h2\b[^>]*?\bid="([A-Za-z0-9_-]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
@@ -59,8 +62,19 @@ def summary(nb: nbformat.NotebookNode) -> dict:
 def _exporter() -> HTMLExporter:
     # One per process: a new exporter compiles its templates again (~0.2 s a page on a busy
     # machine); a batch worker converts page after page with the same settings.
+    from nbconvert import HTMLExporter
+
     return HTMLExporter(template_name="basic", exclude_input=True, exclude_markdown=True,
                         exclude_input_prompt=True, exclude_output_prompt=True, exclude_raw=True)
+
+
+def warm() -> None:
+    """Import nbconvert and compile the page's templates before the first page is needed: a
+    report's process runs this beside papermill, while the kernel works and the process waits."""
+    try:
+        _exporter().from_notebook_node(nbformat.v4.new_notebook())
+    except Exception:  # noqa: BLE001 - only a head start: page() meets the same error and reports it
+        pass
 
 
 def body(nb: nbformat.NotebookNode) -> tuple[str, list[tuple[str, str]]]:

@@ -5,10 +5,12 @@ with a new given name is another person (``קים ג'ונג-און`` after ``ק�
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from .lexicon import Piece, Rules
 from .people import Candidate, new_given_name
 from .scanning import (
+    Hit,
     Known,
     Spans,
     bare,
@@ -128,8 +130,8 @@ def _match_word(body: str, ws: list[Piece], i: int, people: _People, r: Rules, k
     return best
 
 
-def person_mentions(body: str, sentences: list[list[Piece]], candidates: list[Candidate], r: Rules,
-                    known: list[Known]) -> list[tuple[int, int, str]]:
+def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: list[Candidate], r: Rules,
+                    known: Sequence[Sequence[Hit]]) -> list[tuple[int, int, str]]:
     """Every mention of every person, ``(start, end, full name)``: the cue-found names, their
     full-name and short-form recurrences, each short form given to the most recent person it
     belongs to."""
@@ -137,7 +139,8 @@ def person_mentions(body: str, sentences: list[list[Piece]], candidates: list[Ca
     occupied = Spans((k[0], k[1]) for kn in known for k in kn)
     title_words = {w for phrase in r.titles for w in phrase}
     hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
-    for ps, kn in zip(sentences, known, strict=True):
+    for ps, named in zip(sentences, known, strict=True):
+        kn = Known(named)
         ws = words(body, ps)
         i = 0
         while i < len(ws):
