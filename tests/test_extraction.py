@@ -1039,3 +1039,18 @@ def test_hebrew_roles_of_office_and_kin_in_apposition(body, expected):
 ])
 def test_hebrew_possessive_titles_and_long_names_after_a_copula(body, people):
     assert set(_actors("he", body)["person"]) == people
+
+
+@pytest.mark.parametrize("body,speaker", [
+    # the only person named before the verb, after an opening role and a comma
+    ('The leader of the party, Siv Hansen is a supporter of Ruritania, and claims to "not be afraid to defend it."',
+     "Siv Hansen"),
+    # a participle of naming ("calling the decision ...")
+    ("Freedonian Foreign Minister Hans Weber made the announcement in Zenda, calling the decision a “bold step.”",
+     "Hans Weber"),
+    # a straight opening mark closed by a curly one
+    ('President Hans Weber said in an interview, "Even if Ruritania had won, it would not matter now.” Later he left.',
+     "Hans Weber"),
+])
+def test_an_english_speaker_as_the_only_person_before_the_verb_and_mixed_marks(body, speaker):
+    assert [s for _, s in _quotes(body)] == [speaker]

@@ -48,6 +48,9 @@ def find(body: str, start: int, end: int) -> list[tuple[int, int]]:
             stack.append((i, _PAIRS[c]))
         elif stack and c in stack[-1][1]:
             spans.append((stack.pop()[0] + 1, i))
+        elif c == "”" and toggle is not None and not stack:
+            spans.append((toggle + 1, i))  # a straight mark closed by a curly one (mixed typing)
+            toggle = None
         elif c == "'" and _opens_single(body, i, start):
             close = _closing_single(body, i + 1, end)
             if close is not None:
@@ -304,6 +307,11 @@ def _speech_verb_before(body: str, q0: int, words: list[Word], people: list[Ment
         for m in people:
             if opening and m.char_start <= opening[-1][0] and m.char_end <= a and not _owner(body, m, c):
                 return m.key
+        # English: the only person named before the verb is its subject, after an opening role
+        # ("The leader of the party, X Y is ... and claims to "..."")
+        before_verb = {m.key for m in people if m.char_end <= a and not _owner(body, m, c)}
+        if not c.he and len(before_verb) == 1:
+            return next(iter(before_verb))
     return ""
 
 
