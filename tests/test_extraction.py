@@ -1034,6 +1034,9 @@ def test_hebrew_roles_of_office_and_kin_in_apposition(body, expected):
 @pytest.mark.parametrize("body,people", [
     # a title with a possessive suffix ("her prime minister X Y")
     ("ביקורו של ראש ממשלתה זאב לוי בפרידוניה בשנת 1955 היה הראשון.", {"זאב לוי"}),
+    # after a title with its owner a foreign name may open with "או"; after a bare title it is "or"
+    ("ביקורו של ראש ממשלתה או תאן בפרידוניה בשנת 1955 היה הראשון.", {"או תאן"}),
+    ("ב-1990 ביקר השר או סגנו בפרידוניה.", set()),
     # after a copula, an initial is no word of its own, and a particle goes on to the next word
     ("שגריר פרידוניה ברורטניה (מאז שנת 2021) הוא מנואל א. גרסיה סן חואן.", {"מנואל א. גרסיה סן חואן"}),
 ])

@@ -233,6 +233,7 @@ class Rules:
     months: frozenset[str] = frozenset()  # month names (a family name after a given name: פרידריך מרץ)
     role_time_words: frozenset[str] = frozenset()  # a role's dates between it and a copula (מאז, עד)
     role_markers: frozenset[str] = frozenset()  # before a name that a prefixed role follows (את, של)
+    possessive_titles: frozenset[str] = frozenset()  # a title's last word with its owner as suffix (ממשלתה)
     edge_prefixes: frozenset[str] = frozenset()  # a word with one of these before a name is no word of it
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
@@ -361,6 +362,7 @@ def _name_shapes(lang: str, names: dict) -> dict:
         "role_time_words": words(cues, "role_time_words"),
         "ordinals": words(names, "regnal_ordinals"),
         "edge_prefixes": words(names, "edge_prefixes"),
+        "possessive_titles": words(names, "possessive_title_words"),
     }
 
 
