@@ -13,6 +13,7 @@ memory      one big synthetic article (the seed's body repeated, its years varie
 
 Figures are printed, never asserted: the machine is shared, so compare ratios within one run.
 Usage: python benchmarks/bench_scale.py [--quick] [--only extraction|reports|dask|memory] [--mb 50]
+       [--extract-jobs 1,2]
        [--skip-serial]  (--only dask runs the reports too: the floor and the local pool it is compared with)
 """
 
@@ -98,7 +99,7 @@ def bare_scan(files: list[Path]) -> float:
     return time.perf_counter() - began
 
 
-def extraction(sizes: list[int], tmp: Path) -> None:
+def extraction(sizes: list[int], tmp: Path, levels: tuple[int, ...] = (1, 2)) -> None:
     print("== extraction (bilateral extract; synthetic seed-sized articles)")
     per_article: dict[tuple[int, int], float] = {}
     memory: dict[tuple[int, int], int] = {}
@@ -106,7 +107,7 @@ def extraction(sizes: list[int], tmp: Path) -> None:
         files = make_corpus(_fresh(tmp / f"corpus_{n}"), n)
         bare = bare_scan(files)
         print(f"  {n:>6} articles  bare read+regex: {n / bare:8.0f} articles/s")
-        for jobs in (1, 2):
+        for jobs in levels:
             out = _fresh(tmp / f"tables_{n}_{jobs}")
             wall, mem = run_measured([str(BIN / "bilateral"), "extract", *map(str, files), "--out", str(out),
                                       "--jobs", str(jobs), "--no-progress"])
@@ -118,10 +119,11 @@ def extraction(sizes: list[int], tmp: Path) -> None:
             shutil.rmtree(out)
         shutil.rmtree(tmp / f"corpus_{n}")
     small, big = sizes
-    for jobs in (1, 2):
+    for jobs in levels:
         print(f"  cost per article at {big} / at {small}, --jobs {jobs}: "
               f"{per_article[big, jobs] / per_article[small, jobs]:.2f} (target <= 1.2)")
-    print(f"  peak memory at {big} / at {small}, --jobs 2: {memory[big, 2] / memory[small, 2]:.2f} (target <= 1.5)")
+    top = max(levels)
+    print(f"  peak memory at {big} / at {small}, --jobs {top}: {memory[big, top] / memory[small, top]:.2f} (target <= 1.5)")
 
 
 def big_article(folder: Path, mb: float) -> Path:
@@ -211,6 +213,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 articles; batches of 4; one repeat")
     parser.add_argument("--only", choices=("extraction", "reports", "dask", "memory"))
     parser.add_argument("--skip-serial", action="store_true", help="reports: the batch at --jobs 2 only")
+    parser.add_argument("--extract-jobs", default="1,2", help="extraction: the --jobs levels to run (default 1,2)")
     parser.add_argument("--mb", type=float, default=50, help="size of the big article (memory; default 50)")
     args = parser.parse_args()
     load = os.getloadavg()[0]
@@ -218,7 +221,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if args.only in (None, "extraction"):
-            extraction([100, 1000] if args.quick else [1000, 10000], tmp)
+            levels = tuple(int(j) for j in args.extract_jobs.split(","))
+            extraction([100, 1000] if args.quick else [1000, 10000], tmp, levels)
         if args.only in (None, "memory"):
             memory(args.mb, tmp)
         if args.only in (None, "reports", "dask"):
