@@ -116,10 +116,14 @@ def _make(kind: str, m: re.Match, g: Grammar, text: str) -> Atom | None:
 
 def _is_a_number(m: re.Match, g: Grammar, text: str) -> bool:
     """A bare year-like number that is a count, an amount or an article number."""
-    before = text[max(0, m.start() - 25): m.start()]
-    if g.not_after and g.not_after.search(before):
+    return _ruled_out(m, text, g.not_after, g.units)
+
+
+def _ruled_out(m: re.Match, text: str, after: re.Pattern | None, before: re.Pattern | None) -> bool:
+    """The words just before the match fit ``after`` (searched) or those after it ``before`` (matched)."""
+    if after and after.search(text[max(0, m.start() - 25): m.start()]):
         return True
-    return bool(g.units and g.units.match(text, m.end()))
+    return bool(before and before.match(text, m.end()))
 
 
 def _event(a: Atom, m: re.Match, g: Grammar, text: str) -> Atom | None:
@@ -138,10 +142,7 @@ def _event(a: Atom, m: re.Match, g: Grammar, text: str) -> Atom | None:
 
 def _is_no_time(m: re.Match, g: Grammar, text: str) -> bool:
     """A present word in a phrase that names no time ("electric current", "current account")."""
-    before = text[max(0, m.start() - 25): m.start()]
-    if g.present_not_after and g.present_not_after.search(before):
-        return True
-    return bool(g.present_not_before and g.present_not_before.match(text, m.end()))
+    return _ruled_out(m, text, g.present_not_after, g.present_not_before)
 
 
 def _century_of(gd: dict, g: Grammar) -> int | None:
