@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from .lexicon import AnyLexicon, Piece, Rules
-from .people import Candidate, initial, name_like, phrase_at, plausible
+from .people import Candidate, name_like, phrase_at
 from .scanning import Known, known_at, piece_index_after
+from .shapes import initial, plausible
 from .untitled import candidate
 
 _MAX_WORDS = 4

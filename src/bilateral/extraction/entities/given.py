@@ -17,8 +17,9 @@ from functools import cache
 
 from ... import resources
 from .lexicon import AnyLexicon, Piece, Rules
-from .people import Candidate, name_like, plausible
+from .people import Candidate, name_like
 from .scanning import Known, bare, known_at, punct_between, without_possessive
+from .shapes import plausible
 
 _MAX_WORDS = 6  # "Andrea Cordero Lanza di Montezemolo" is five
 _ROMAN = re.compile(r"[IVX]+")  # a monarch's number: "Rudolf V" is no family name

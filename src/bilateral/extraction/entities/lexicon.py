@@ -286,10 +286,7 @@ def rules(lang: str) -> Rules:
     not_name = set(structure.stopwords(dl)) | {str(w).lower() for w in names.get("not_name_words") or []}
     not_name |= speech | {v[0] for v in after_verbs if len(v) == 1}
     titles = pieces(titles_data.get("titles"))
-    heads = {}
-    for kind, words in (names.get("org_heads") or {}).items():
-        for w in words:
-            heads[tuple(split_form(str(w))[0])] = kind
+    heads = _org_heads(names)
     content = {w if he else w.lower() for w in names.get("never_names") or []}
     months = _month_names(dl)
     content |= months
@@ -317,12 +314,10 @@ def rules(lang: str) -> Rules:
         never_content=frozenset(content),
         given=frozenset(str(g) for part in ("given_names", "given_names_world")
                         for g in resources.load(dl, part).get("given_names") or []),
-        apposition_words=frozenset(str(w) for w in resources.load(dl, "cues").get("apposition_words") or []),
         after_verbs=after_verbs,
         person_verbs=frozenset(pieces(resources.load(dl, "cues").get("after_name_verbs_alone"))),
         honorifics=frozenset(str(w) for w in names.get("honorifics") or []),
         verb_patterns=tuple(re.compile(str(p)) for p in names.get("verb_patterns") or []),
-        copulas=frozenset(str(w) for w in resources.load(dl, "cues").get("copulas") or []),
         months=frozenset(months),
         **_name_shapes(dl, names),
         title_words=frozenset(w for phrase in titles for w in phrase),
@@ -358,12 +353,20 @@ def _name_shapes(lang: str, names: dict) -> dict:
         "adjective_endings": tuple(str(e) for e in names.get("adjective_endings") or []),
         "openers": words(resources.load(lang, "given_names"), "name_openers"),
         "role_markers": words(cues, "role_markers"),
+        "apposition_words": words(cues, "apposition_words"),
+        "copulas": words(cues, "copulas"),
         "after_name_markers": words(cues, "after_name_markers"),
         "role_time_words": words(cues, "role_time_words"),
         "ordinals": words(names, "regnal_ordinals"),
         "edge_prefixes": words(names, "edge_prefixes"),
         "possessive_titles": words(names, "possessive_title_words"),
     }
+
+
+def _org_heads(names: dict) -> dict[tuple[str, ...], str]:
+    """names.yml's organization head words, as pieces, with their kind (party, ministry ...)."""
+    return {tuple(split_form(str(w))[0]): kind for kind, words in (names.get("org_heads") or {}).items()
+            for w in words}
 
 
 def _month_names(lang: str) -> set[str]:

@@ -17,6 +17,7 @@ from .scanning import (
     without_possessive,
     words,
 )
+from .shapes import initial, month_surname, plausible
 
 Candidate = tuple[int, int, str]
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")  # start, end, the name as written
@@ -83,16 +84,6 @@ def name_like(word: str, r: Rules, first: bool, lex: AnyLexicon, after_given: bo
     return word[:1].isupper() and word not in ("I",)
 
 
-# Kinds of organization head that never end a person's name (unlike "Post" or "Court", which may)
-_BODY_HEADS = {"government", "legislature", "military", "party", "embassy", "company"}
-
-
-def month_surname(ps: list[Piece], j: int, r: Rules) -> bool:
-    """Hebrew: the piece ``j`` after a known given name is a month's name without a prefix and
-    without a number after it: a family name (פרידריך מרץ), not a date (מרץ 1990, במרץ)."""
-    return r.he and ps[j].text in r.months and (j + 1 == len(ps) or not ps[j + 1].text[:1].isdigit())
-
-
 PLURAL = ("ים", "ות")  # Hebrew plural endings: a common noun, not a name
 
 
@@ -104,36 +95,6 @@ def plural_noun(word: str, r: Rules) -> bool:
 def _whole_form(lex: AnyLexicon, word: str) -> bool:
     # a one-word known form (a state, a place), not the first word of a longer one (דר שפיגל)
     return any(len(e[0]) == 1 for e in lex.entries(word))
-
-
-def plausible(name: str, r: Rules) -> bool:
-    """A found name is not made of never-names alone (``Post``, ``Ambassador``, ``March``), nor
-    (Hebrew) a noun phrase opening a clause (``שפקיד ממשלתי``, ``ומחבר הספר``)."""
-    words = name.split()
-    if not words or all(r.is_never(w.rstrip(".")) for w in words):
-        return False
-    if r.not_in_name and any(w.rstrip(".") in r.not_in_name for w in words):
-        return False  # a group of people, not a person ("Two Australians", "Israeli Arab")
-    if not r.he and len(words) > 1 and (r.org_heads.get((words[-1],)) in _BODY_HEADS
-                                        or any(w.endswith(("'s", "’s")) for w in words[:-1])):
-        return False  # a body, not a person ("Israel's Foreign Ministry", "President's Office")
-    return not (r.he and clause_opening(words, r))
-
-
-def clause_opening(words: list[str], r: Rules) -> bool:
-    """Hebrew: the first word carries a conjunction (ש, ו) on a word no list knows as a given
-    name, and the next word reads as an adjective (ממשלתי) or a definite noun (הספר): a noun
-    phrase opening a clause. A transliterated next word (אל-קוותלי, ג'ונבלאט) is a name's."""
-    if len(words) < 2 or words[0] in r.given or "'" in words[0] or "׳" in words[0]:
-        return False
-    second = words[1]
-    for p in r.clause_prefixes:
-        rest = words[0][len(p):]
-        if words[0].startswith(p) and len(rest) >= 3 and rest not in r.given and rest not in r.openers:
-            if second.startswith("ה"):
-                return True
-            return not any(c in second for c in "'׳-") and second.endswith(r.adjective_endings)
-    return False
 
 
 def _skip_qualifiers(body: str, ps: list[Piece], j: int, known: Known, r: Rules) -> int:
@@ -277,12 +238,6 @@ def _past_particles(body, ps, j: int, r: Rules, lex) -> int:
             or not name_like(ps[k].text, r, False, lex):
         return j
     return k + 1
-
-
-def initial(body: str, a: Piece, b: Piece) -> bool:
-    """``a`` is an initial, one letter and a stop, before the next word of a name (H.V. Evans,
-    פבלו א. גרסיה)."""
-    return len(a.text) == 1 and re.fullmatch(r"\.\s*", body[a.end:b.start]) is not None
 
 
 def _third_word(body, ps, j, r: Rules, known) -> int:

@@ -17,7 +17,7 @@ from ...reading import structure
 from .given import given_name_candidates
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import PLURAL as _PLURAL
-from .people import Candidate, initial, month_surname, name_like, phrase_at, plausible
+from .people import Candidate, name_like, phrase_at
 from .scanning import (
     Known,
     known_at,
@@ -26,6 +26,7 @@ from .scanning import (
     strip_options,
     without_possessive,
 )
+from .shapes import initial, month_surname, plausible
 
 
 def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Candidate]:
