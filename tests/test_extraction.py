@@ -896,6 +896,8 @@ def test_a_member_of_knesset_is_a_title():
     ("The leader of the largest party in Freedonia, Siv Hansen is a supporter of Ruritania.", {"Siv Hansen"}),
     ("The foreign minister of Freedonia Khalid bin Ahmed Al Rashid has been quoted.", {"Khalid bin Ahmed Al Rashid"}),
     ("Andrea Cordero Lanza di Montezemolo was the first nuncio.", {"Andrea Cordero Lanza di Montezemolo"}),
+    # a middle name that is also a one-word leader's name (Tito) stays inside the name
+    ("Since 2021 the Nuncio to Ruritania has been Adolfo Tito Yllana.", {"Adolfo Tito Yllana"}),
     # a given name that opens a place, a vessel, a company or a compound word is no person
     ("Ruritania took the Golan Heights in 1967.", set()),
     ("Panama seized the Freedonian freighter Chong Chon Gang in 2013.", set()),

@@ -76,7 +76,8 @@ def _name_from(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, kn
 def _plain_word(word: str, r: Rules, lex: AnyLexicon, known: Known, piece: Piece, first: bool = False) -> bool:
     if known_at(known, piece.start) is not None or known.spans.covers(piece.start):
         return False
-    if (bare(word),) in r.org_heads or r.is_never(word) or any(len(e[0]) == 1 for e in lex.entries(word)):
+    if (bare(word),) in r.org_heads or r.is_never(word) \
+            or any(len(e[0]) == 1 and e[2].type != "person" for e in lex.entries(word)):
         return False
     return name_like(word, r, first, lex)
 
