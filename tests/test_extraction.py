@@ -1059,3 +1059,9 @@ def test_hebrew_possessive_titles_and_long_names_after_a_copula(body, people):
 ])
 def test_an_english_speaker_as_the_only_person_before_the_verb_and_mixed_marks(body, speaker):
     assert [s for _, s in _quotes(body)] == [speaker]
+
+
+def test_two_known_people_joined_by_a_hyphen_are_two_people():
+    people = _actors("en", "After the recent Tito-Stalin split, Josip Broz Tito met nobody.")["person"]
+    assert "Stalin" in people and not any(" " in n and "Stalin" in n for n in people)
+

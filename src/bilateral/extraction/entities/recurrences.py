@@ -15,7 +15,6 @@ from .scanning import (
     Spans,
     bare,
     known_at,
-    punct_between,
     strip_options,
     without_possessive,
     words,
@@ -110,7 +109,7 @@ def _match_word(body: str, ws: list[Piece], i: int, people: _People, r: Rules, k
                     best = (len(parts), name, "full")
         if best is None and not r.he and i + 1 < len(ws) and rest.lower() not in title_words \
                 and any(o.split()[-1] == ws[i + 1].text for o in by_word.get(ws[i + 1].text, ())) \
-                and not punct_between(body, ws[i], ws[i + 1]) and new_given_name(rest, r, kn) \
+                and not body[ws[i].end:ws[i + 1].start].strip() and new_given_name(rest, r, kn) \
                 and rest not in by_word and known_at(kn, ws[i].start) is None:
             # A new given name before a known surname: another person (Allen Dulles).
             new = f"{rest} {ws[i + 1].text}"
@@ -119,7 +118,7 @@ def _match_word(body: str, ws: list[Piece], i: int, people: _People, r: Rules, k
         if best is None and rest in by_word:
             nxt = ws[i + 1] if i + 1 < len(ws) else None
             # (in English a possessive ends a name: "Buhari's Special Adviser")
-            if nxt is not None and not punct_between(body, ws[i], nxt) and new_given_name(nxt.text, r, kn) \
+            if nxt is not None and not body[ws[i].end:nxt.start].strip() and new_given_name(nxt.text, r, kn) \
                     and (r.he or bare(ws[i].text) == ws[i].text and not r.is_never(nxt.text)):
                 # A known family name with a new given name: another person (קים ג'ונג-און).
                 new = f"{rest} {nxt.text}"
@@ -141,7 +140,7 @@ def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: lis
     hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
     for ps, named in zip(sentences, known, strict=True):
         kn = Known(named)
-        ws = words(body, ps)
+        ws = _split_pairs(words(body, ps), ps, people)
         i = 0
         while i < len(ws):
             best = _match_word(body, ws, i, people, r, kn, title_words)
@@ -167,4 +166,17 @@ def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: lis
             key = max(before, key=lambda o: last_seen[o]) if before else min(owners, key=lambda o: (people.names.get(o, 0), o))
         last_seen[key] = s
         out.append((s, e, key))
+    return out
+
+
+def _split_pairs(ws: list[Piece], ps: list[Piece], people: _People) -> list[Piece]:
+    """A hyphenated word whose every part is a word of a known person's name is two people
+    ("the Tito-Stalin split"), not one hyphenated name (Il-sung keeps its hyphen: "Il" names no one)."""
+    out: list[Piece] = []
+    for w in ws:
+        parts = [p for p in ps if w.start <= p.start and p.end <= w.end] if "-" in w.text else ()
+        if len(parts) > 1 and all(p.text in people.by_word for p in parts):
+            out.extend(parts)
+        else:
+            out.append(w)
     return out
