@@ -13,9 +13,7 @@ place or organization), none an organization's head word or a word that never na
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ... import resources
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import Candidate, name_like
 from .scanning import Known, bare, known_at, punct_between, without_possessive
@@ -23,11 +21,9 @@ from .shapes import plausible
 
 _MAX_WORDS = 6  # "Andrea Cordero Lanza di Montezemolo" is five
 _ROMAN = re.compile(r"[IVX]+")  # a monarch's number: "Rudolf V" is no family name
-_CAPITAL_PARTICLES = ("al", "bin", "ibn", "abu", "el")  # written capitalized inside Arabic names
 
 
-def given_name_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known
-) -> list[Candidate]:
+def given_name_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, known: Known) -> list[Candidate]:
     """English names that open with a known given name and stand clear on both sides."""
     out: list[Candidate] = []
     i = 0
@@ -36,9 +32,10 @@ def given_name_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules,
         if end is None:
             i += 1
             continue
-        name = " ".join(body[ps[i].start:without_possessive(body, ps[end - 1])].split())
+        stop = without_possessive(body, ps[end - 1])
+        name = " ".join(body[ps[i].start:stop].split())
         if plausible(name, r):
-            out.append((ps[i].start, without_possessive(body, ps[end - 1]), name))
+            out.append((ps[i].start, stop, name))
         i = end
     return out
 
@@ -49,12 +46,12 @@ def _name_from(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, kn
         before = ps[i - 1].text
         known_before = known.spans.covers(ps[i - 1].start)  # "the minister of Freedonia Khalid ..."
         if (before[:1].isupper() and not known_before) or before.lower() in r.articles \
-                or before.lower() in ("the", "a", "an") or before.lower() in _words("thing_words"):
+                or before.lower() in r.thing_words:
             return None  # no clear left edge, or "the Marshall Plan"
     j, words = i + 1, 1
     while j < len(ps) and words < _MAX_WORDS and not punct_between(body, ps[j - 1], ps[j]):
         word = ps[j].text
-        particle = word.lower() in r.particles or word.lower() in _CAPITAL_PARTICLES
+        particle = word.lower() in r.particles or word.lower() in r.capital_particles
         if particle and j + 1 < len(ps) and ps[j + 1].text[:1].isupper():
             j += 1
             continue
@@ -66,7 +63,7 @@ def _name_from(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, kn
             break
     if words < 2 or not _plain_word(ps[i].text, r, lex, known, ps[i], first=True):
         return None
-    if body[ps[i].end:ps[i].end + 1] in ("-", "‑") or bare(ps[j - 1].text) in _words("place_heads"):
+    if body[ps[i].end:ps[i].end + 1] in ("-", "‑") or bare(ps[j - 1].text) in r.place_heads:
         return None  # "Al-Okaz" is one word (the Arabic article); "Golan Heights" is a place
     if j < len(ps) and not punct_between(body, ps[j - 1], ps[j]) and ps[j].text[:1].isupper():
         return None  # one more capitalized word: a company, a plan, an unknown body
@@ -81,8 +78,3 @@ def _plain_word(word: str, r: Rules, lex: AnyLexicon, known: Known, piece: Piece
         return False
     return name_like(word, r, first, lex)
 
-
-@cache
-def _words(key: str) -> frozenset[str]:
-    """A word list of resources/en/names.yml."""
-    return frozenset(str(w) for w in resources.load("en", "names").get(key) or [])

@@ -234,6 +234,9 @@ class Rules:
     role_time_words: frozenset[str] = frozenset()  # a role's dates between it and a copula (מאז, עד)
     role_markers: frozenset[str] = frozenset()  # before a name that a prefixed role follows (את, של)
     possessive_titles: frozenset[str] = frozenset()  # a title's last word with its owner as suffix (ממשלתה)
+    place_heads: frozenset[str] = frozenset()  # English: words that end a place's name (Golan Heights)
+    thing_words: frozenset[str] = frozenset()  # English: before a named thing, not a person (the freighter X)
+    capital_particles: frozenset[str] = frozenset()  # English: particles written capitalized (Al, Bin)
     edge_prefixes: frozenset[str] = frozenset()  # a word with one of these before a name is no word of it
     # titles, attribution and after_verbs by their first word (longest phrase first), for phrase_at
     index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
@@ -340,7 +343,7 @@ def _not_in_name(lang: str, names: dict) -> frozenset[str]:
 
 
 def _name_shapes(lang: str, names: dict) -> dict:
-    """The Rules fields on the shape of a Hebrew name and its edges (names.yml, cues.yml,
+    """The Rules fields on the shape of a name and its edges (names.yml, cues.yml,
     given_names.yml): words and patterns that are never a name's, openers, markers."""
     cues = resources.load(lang, "cues")
 
@@ -360,6 +363,9 @@ def _name_shapes(lang: str, names: dict) -> dict:
         "ordinals": words(names, "regnal_ordinals"),
         "edge_prefixes": words(names, "edge_prefixes"),
         "possessive_titles": words(names, "possessive_title_words"),
+        "place_heads": words(names, "place_heads"),
+        "thing_words": words(names, "thing_words"),
+        "capital_particles": words(names, "capital_particles"),
     }
 
 
