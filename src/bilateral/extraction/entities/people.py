@@ -143,17 +143,16 @@ def read_name(body, ps, j, r: Rules, lex, known, max_words: int) -> tuple[int, i
     # A Hebrew name in apposition between commas may be longer ("שגריר X, פיו בוסקו טיקולאבה,")
     closed = r.he and 0 < j < len(ps) and body[ps[j - 1].end:ps[j].start].strip() == ","
     j = _after_honorifics(body, ps, j, r)
-    if r.he and j > cue_end and j + 1 < len(ps) and ps[j].text in r.openers:
-        return _opened(body, ps, j, r, lex, known, max_words)
-    if r.he and j == cue_end and 0 < j + 1 < len(ps) and ps[j].text in r.openers \
-            and ps[j - 1].text in r.possessive_titles:
-        # right after a title with its owner ("ראש ממשלתה או נו בישראל"; after "השר" it is "or"),
-        # only a name with a clear edge after it: a stop, or a known state (with its prefix)
-        span = _opened(body, ps, j, r, lex, known, max_words)
-        if span is not None and (span[1] == len(ps) or punct_between(body, ps[span[1] - 1], ps[span[1]])
-                                 or (known_at(known, ps[span[1]].start) or (0, 0, None))[2] is not None):
-            return span
-        return None
+    if r.he and j + 1 < len(ps) and ps[j].text in r.openers:
+        if j > cue_end:
+            return _opened(body, ps, j, r, lex, known, max_words)
+        if j > 0 and ps[j - 1].text in r.possessive_titles:
+            # right after a title with its owner ("ראש ממשלתה או נו בישראל"; after "השר" it is "or"),
+            # only a name with a clear edge after it: a stop, or a known state (with its prefix)
+            span = _opened(body, ps, j, r, lex, known, max_words)
+            clear = span is not None and (span[1] == len(ps) or punct_between(body, ps[span[1] - 1], ps[span[1]])
+                                          or known_at(known, ps[span[1]].start) is not None)
+            return span if clear else None
     if closed and ps[j].text.startswith("ו") and ps[j].text[1:] not in r.given:
         return None  # "ראש הממשלה, ובהמשך נועד": after the comma, ו opens another clause
     if closed:
