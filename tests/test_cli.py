@@ -58,3 +58,21 @@ def test_version_and_help(capsys):
     assert run("--version").stdout.startswith("bilateral ")
     assert "extract" in run("--help").stdout
     assert cli.main([]) == 2
+
+
+def test_the_command_skips_the_iri_grammar_and_still_validates_notebooks():
+    # `params` reads the notebook through nbformat (and so jsonschema); the grammar's import
+    # is what the command skips, and validation must not need it.
+    code = ("import sys; from bilateral import cli; cli.main(['params']); import nbformat; "
+            "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')])); "
+            "print('jsonschema' in sys.modules, 'lark' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split()[-2:] == ["True", "False"]
+
+
+def test_skipping_is_left_alone_once_jsonschema_is_loaded():
+    code = ("import sys, jsonschema; from bilateral.running.startup import skip_unused_imports; "
+            "skip_unused_imports(); print(sys.modules.get('rfc3987_syntax', 'absent') is None)")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert shown.stdout.strip() == "False", shown.stderr

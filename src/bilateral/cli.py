@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__, paths
 from .errors import BilateralError, BilateralWarning, UsageError
+from .running.startup import skip_unused_imports
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 some reports failed, 2 bad input)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    skip_unused_imports()
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2

@@ -181,9 +181,12 @@ def _execute(seed: Path, staging: Path, params: dict):
     try:
         for attempt in range(2):
             try:
+                # Written once, at the end (and on a failure): saving after every cell (papermill's
+                # default) validates and rewrites the whole notebook, images and all, 30 times.
                 return papermill.execute_notebook(
                     str(notebook_path()), str(output), parameters=run_params, kernel_name=KERNEL_NAME,
                     progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
+                    request_save_on_cell_execute=False,
                     kernel_manager_class=_QuietKernelManager.get(),
                 )
             except Exception as exc:  # noqa: BLE001 - filtered just below

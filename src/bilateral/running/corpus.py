@@ -92,7 +92,8 @@ def _execute(staging: Path, output: Path, params: dict):
     try:
         return papermill.execute_notebook(
             str(notebook_path()), str(output), parameters=params, kernel_name=KERNEL_NAME,
-            progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600)
+            progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
+            request_save_on_cell_execute=False)
     finally:
         if previous is None:
             os.environ.pop(paths.REPORTS_ENV, None)

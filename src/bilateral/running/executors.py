@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 
 from .build import build
 from .manifest import Result
+from .startup import skip_unused_imports
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -90,3 +91,4 @@ def _call(task: ReportTask) -> Result:
 def _worker_init() -> None:
     # The parent handles Ctrl-C and SIGTERM; workers finish or are cancelled by it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    skip_unused_imports()

@@ -20,6 +20,10 @@ from ..display import displayable
 from .style import STYLE, chart_words, sheet, tone_colors
 
 
+#: rc settings under which ``set_layout_engine(None)`` removes the engine rather than picking one.
+_NO_LAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
+
+
 def draw_chart(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables, ax: Axes | None,
                lang: str | None = None) -> Figure:
     """Run ``draw`` on ``ax``, or on a new settled figure of its own, in the charts' style."""
@@ -34,7 +38,10 @@ def draw_chart(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables,
         draw(tables, fig.add_subplot(), chart_words(lang), lang == "he")
         settle(fig)
         # The layout has converged: keep it, so that saving (PNG, then SVG) does not redo it.
-        fig.set_layout_engine("none")
+        # No engine at all (not "none", a placeholder): with any engine set, every savefig
+        # draws the whole figure once more, text layout included, before drawing it for real.
+        with plt.rc_context(_NO_LAYOUT):
+            fig.set_layout_engine(None)
     return displayable(fig)
 
 
