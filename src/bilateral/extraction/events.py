@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import resources
 from ..extraction import quotes
@@ -78,32 +78,17 @@ def _words(text: str, lex: Lexicon) -> list[str]:
     return words if lex.he else [w.lower() for w in words]
 
 
-_BASES: dict[str, list[str]] = {}
-_KEYS: dict[tuple[str, bool], frozenset[str]] = {}
-
-
-def _keys(word: str, lex: Lexicon) -> frozenset[str]:
-    """Index keys of a word's bases: their first one to _KEY letters (stems shorter than _KEY too)."""
-    keys = _KEYS.get((word, lex.he))
-    if keys is None:
-        keys = _KEYS[(word, lex.he)] = frozenset(b[:k] for b in _bases(word, lex) for k in range(1, _KEY + 1))
-    return keys
-
-
 def _bases(word: str, lex: Lexicon) -> list[str]:
     """The word and, in Hebrew, the word without each prefix it may carry."""
     if not lex.he:
         return [word]
-    bases = _BASES.get(word)
-    if bases is None:
-        bases = _BASES[word] = [word, *(word[len(p):] for p in lex.prefixes if word.startswith(p) and len(word) > len(p))]
-    return bases
+    return [word, *(word[len(p):] for p in lex.prefixes if word.startswith(p) and len(word) > len(p))]
 
 
 @cache
 def _index(lang: str, what: str) -> dict[str, list[tuple[int, tuple[str, ...], object]]]:
     """Entries (tone phrases or kind keywords) by the first ``_KEY`` letters of their first stem,
-    so a text is scanned once instead of once per entry."""
+    so a word is looked up instead of compared with every entry."""
     lex = lexicon(lang)
     items = ([(phrase, weight) for phrase, weight in lex.entries] if what == "tone"
              else [(phrase, name) for name, phrases in lex.kinds for phrase in phrases])
@@ -116,22 +101,29 @@ def _index(lang: str, what: str) -> dict[str, list[tuple[int, tuple[str, ...], o
 _KEY = 3  # entries are indexed by the first letters of their first stem
 
 
-def _hits(words: list[str], lang: str, what: str) -> list[tuple[int, int, int, object]]:
-    """(order, start, length, value) of every entry found at every word."""
+@lru_cache(maxsize=1 << 16)
+def _starting(word: str, lang: str, what: str) -> tuple[tuple[int, tuple[str, ...], object], ...]:
+    """The entries whose first stem fits ``word`` (or ``word`` without a prefix), in their order.
+    A pure function of the word, kept for the words an article repeats (and the next one shares)."""
     lex = lexicon(lang)
     index = _index(lang, what)
+    bases = _bases(word, lex)
+    found = {}
+    for key in {b[:k] for b in bases for k in range(1, _KEY + 1)}:
+        for order, phrase, value in index.get(key, ()):
+            if order not in found and any(_fits(b, phrase[0]) for b in bases):
+                found[order] = (order, phrase, value)
+    return tuple(found[o] for o in sorted(found))
+
+
+def _hits(words: list[str], lang: str, what: str) -> list[tuple[int, int, int, object]]:
+    """(order, start, length, value) of every entry found at every word."""
     found = []
     for i, word in enumerate(words):
-        seen = set()
-        bases = _bases(word, lex)
-        for key in _keys(word, lex):
-            for order, phrase, value in index.get(key, ()):
-                if order in seen or i + len(phrase) > len(words):
-                    continue
-                seen.add(order)
-                if any(_fits(b, phrase[0]) for b in bases) and all(
-                        _fits(words[i + k], phrase[k]) for k in range(1, len(phrase))):
-                    found.append((order, i, len(phrase), value))
+        for order, phrase, value in _starting(word, lang, what):
+            n = len(phrase)
+            if i + n <= len(words) and all(_fits(words[i + k], phrase[k]) for k in range(1, n)):
+                found.append((order, i, n, value))
     return found
 
 
