@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEED
 
@@ -505,3 +507,43 @@ def test_counts_of_an_event_offset(text, expected):
 ], ids=["היום is today", "היום שבו names a day", "היום הראשון names a day"])
 def test_hayom_is_today_unless_it_names_a_day(text, expected):
     assert [(t.text, t.kind, t.start, t.end) for t in timex.extract(text, "he")] == expected
+
+
+# --- the words a pattern needs (paragraphs without them are not scanned) ---------------------
+
+from conftest import ARTICLES  # noqa: E402
+
+from bilateral.extraction.timex.grammar import grammar  # noqa: E402
+from bilateral.extraction.timex.needs import needed_words  # noqa: E402
+from bilateral.reading import article as _article  # noqa: E402
+
+
+@pytest.mark.parametrize(("pattern", "flags", "words"), [
+    (r"(?<!\w)(?P<pre>ב?)(?P<m>ינואר|מרץ)\s+\d{4}", 0, ("ינואר", "מרץ")),
+    (r"(?:century)?\d+", 0, ()),  # an optional word is not needed
+    (r"(?<=ago)\d+", 0, ()),  # nor is what a lookbehind sees (it may lie before the paragraph)
+    (r"\d+(?=\s+(?:years|decades))", 0, ("decades", "years")),  # a lookahead's words are
+    (r"(?:ב|ל)-?\d{4}", 0, ()),  # a word of one letter filters nothing
+    (r"the\s+(?:first|second)\s+decade", re.IGNORECASE, ("decade",)),  # the longest shortest word wins
+    (r"(?:March|April)\s+\d{4}", re.IGNORECASE, ("april", "march")),  # lowercased, as the text is
+])
+def test_needed_words_are_read_from_the_pattern(pattern, flags, words):
+    assert needed_words(pattern, flags) == words
+
+
+def test_every_atom_match_holds_a_word_its_pattern_needs():
+    # Over every article the project holds: the filter never hides a match from the scan.
+    texts = [*sorted(ARTICLES.rglob("*.txt")), SEED]
+    checked = 0
+    for path in texts:
+        art = _article.load(path)
+        g = grammar(art.lang)
+        for _kind, rx, words in g.atoms:
+            for m in rx.finditer(art.body):
+                found = m.group().lower() if g.lower else m.group()
+                # a lookahead's words lie just past the match
+                tail = art.body[m.start():m.end() + 80]
+                tail = tail.lower() if g.lower else tail
+                assert not words or any(w in tail for w in words), (path.name, m.group())
+                checked += bool(words) and bool(found)
+    assert checked > 100

@@ -26,6 +26,8 @@ from ..reading import structure
 from ..vocab import lang_code
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "‘": "’"}
+# Every character find() acts on; the rest of the text is skipped in one regex step.
+_MARKS = re.compile("[\"״'" + "".join(_PAIRS) + "".join(sorted(set("".join(_PAIRS.values())))) + "]")
 _WORD = structure.TOKEN
 
 
@@ -34,8 +36,8 @@ def find(body: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     toggle: int | None = None
     stack: list[tuple[int, str]] = []
-    for i in range(start, end):
-        c = body[i]
+    for mark in _MARKS.finditer(body, start, end):
+        i, c = mark.start(), mark.group()
         if c in ('"', "״"):
             if structure.is_gershayim(body, i):
                 continue

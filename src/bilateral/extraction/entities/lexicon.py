@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cache, lru_cache
 
 from babel import Locale
@@ -35,9 +36,9 @@ class Form:
     surface: str
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A word-like run of a sentence (letters with inner geresh/apostrophes) and its offsets."""
+class Piece(NamedTuple):
+    """A word-like run of a sentence (letters with inner geresh/apostrophes) and its offsets.
+    (A named tuple: an article makes one per word, and a frozen dataclass takes twice as long.)"""
 
     start: int
     end: int
@@ -55,6 +56,8 @@ class Lexicon:
         self.he = lang_code(lang) == "he"
         self.by_first: dict[str, list[Entry]] = defaultdict(list)
         self.primary: dict[str, str] = {}
+        # a memo of scanning.readings: the word's readings that begin a form (derived, never state)
+        self.readings: dict[str, tuple] = {}
 
     def add(self, surface: str, form: Form) -> None:
         """Index ``form`` under the first piece of ``surface``."""
@@ -63,6 +66,7 @@ class Lexicon:
             return
         self.primary.setdefault(form.key, surface)
         entry = (pieces, seps, form)
+        self.readings.clear()
         bucket = self.by_first[pieces[0]]
         if all(e[0] != entry[0] or e[1] != entry[1] or e[2].key != form.key for e in bucket):
             bucket.append(entry)

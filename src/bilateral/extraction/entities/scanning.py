@@ -56,11 +56,32 @@ def _strip(piece: str, r: Rules, name_only: bool) -> list[tuple[str, str]]:
     return options
 
 
+_READINGS_LIMIT = 1 << 16  # words remembered per shared lexicon before the memo starts over
+
+
+def readings(piece: str, lex: AnyLexicon, r: Rules) -> tuple[tuple[str, str, list], ...]:
+    """(prefix, remainder, entries) of each reading of a piece that begins a known form.
+
+    Most words begin none, so the shared lexicon remembers the answer per word (a function of
+    its fixed forms); an article's own forms are looked up each time."""
+    base = getattr(lex, "base", lex)
+    found = base.readings.get(piece)
+    if found is None:
+        if len(base.readings) >= _READINGS_LIMIT:
+            base.readings.clear()
+        found = base.readings[piece] = tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False)
+                                             if (es := base.entries(rest)))
+    own = lex.own.by_first if lex is not base else None
+    if own and any(rest in own for _, rest in strip_options(piece, r, name_only=False)):
+        return tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False) if (es := lex.entries(rest)))
+    return found
+
+
 def match_at(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules):
     """The longest known form starting at piece ``i``: (end piece index, form, surface) or None."""
     best = None
-    for prefix, rest in strip_options(ps[i].text, r, name_only=False):
-        for form_pieces, seps, form in lex.entries(rest):
+    for prefix, rest, entries in readings(ps[i].text, lex, r):
+        for form_pieces, seps, form in entries:
             n = len(form_pieces)
             if best is not None and n <= best[0] - i:
                 continue

@@ -17,6 +17,7 @@ from ... import resources
 from ...vocab import lang_code
 from .anchored import EventWords, event_words
 from .anchored import pattern as event_pattern
+from .needs import needed_words
 
 YEAR = r"(?:1\d{3}|20\d{2})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -29,8 +30,8 @@ class Grammar:
     """Patterns and word tables for one language."""
 
     lang: str
-    # (kind, pattern, words): a pattern runs only over text that holds one of its words (none:
-    # always), which spares a scan per paragraph for the rarer forms
+    # (kind, pattern, words): a pattern runs only over text that holds one of the words it cannot
+    # match without (none: always), which spares a scan per paragraph for the rarer forms
     atoms: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
     lower: bool  # words are matched against lowercased text
     months: dict[str, int]
@@ -178,13 +179,9 @@ def grammar(lang: str) -> Grammar:
         ws = data.get(key, [])
         return re.compile(rf"\s*(?:{alt(ws)})(?!\w)", flags) if ws else None
 
-    needs = {"relative": tuple(relative), "season": tuple(seasons),
-             "decade_ordinal": tuple(x.lower() for x in data.get("decade_nouns", [])),
-             "since": (data.get("since_then_alone", ""),),
-             "event": tuple(w.lower() for k in ("after", "before") for w in (data.get("event") or {}).get(k, []))}
     return Grammar(
         lang=lang,
-        atoms=tuple((k, re.compile(p, flags), needs.get(k, ())) for k, p in atoms),
+        atoms=tuple((k, re.compile(p, flags), needed_words(p, flags)) for k, p in atoms),
         lower=not he,
         months=months,
         seasons=seasons,
