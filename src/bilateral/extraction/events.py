@@ -73,9 +73,21 @@ def _phrase_words(phrase: str, norm) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _words(text: str, lex: Lexicon) -> list[str]:
-    words = _WORD.findall(text)
-    return words if lex.he else [w.lower() for w in words]
+@dataclass(frozen=True)
+class Reading:
+    """A clause's words, read once for both its tone and its kind: where each starts, and the
+    word (lower-cased in English)."""
+
+    text: str
+    starts: tuple[int, ...]
+    words: tuple[str, ...]
+
+
+def read(text: str, lang: str) -> Reading:
+    """``text`` cut into words for :func:`tone` and :func:`kind`."""
+    tokens = list(_WORD.finditer(text))
+    words = [m.group() for m in tokens]
+    return Reading(text, tuple(m.start() for m in tokens), tuple(words if lexicon(lang).he else [w.lower() for w in words]))
 
 
 def _bases(word: str, lex: Lexicon) -> list[str]:
@@ -132,10 +144,10 @@ def _fits(word: str, stem: str) -> bool:
     return word == stem[:-1] if stem.endswith("$") else word.startswith(stem)
 
 
-def tone(text: str, lang: str) -> float | None:
+def tone(text: str | Reading, lang: str) -> float | None:
     """Mean weight (-1..1) of the tone entries in ``text``; None when it has none."""
     lex = lexicon(lang)
-    words = _words(text, lex)
+    words = (text if isinstance(text, Reading) else read(text, lang)).words
     used: set[int] = set()
     weights = []
     # Longer entries first (the lexicon is sorted so), then in the order listed.
@@ -152,24 +164,23 @@ def tone(text: str, lang: str) -> float | None:
     return round(max(-1.0, min(1.0, sum(weights) / len(weights))), 3)
 
 
-def kind(text: str, lang: str, when: str = "") -> str:
+def kind(text: str | Reading, lang: str, when: str = "") -> str:
     """The event kind of the clause ``text`` dated by the expression ``when`` (see the module's
     docstring); "other" when no keyword of any kind stands outside its quotations."""
-    lex = lexicon(lang)
-    tokens = list(_WORD.finditer(text))
-    words = [m.group() if lex.he else m.group().lower() for m in tokens]
+    reading = text if isinstance(text, Reading) else read(text, lang)
+    text, starts, words = reading.text, reading.starts, reading.words
     quoted = quotes.find(text, 0, len(text))
-    hits = [h for h in _hits(words, lang, "kind") if not any(a <= tokens[h[1]].start() < b for a, b in quoted)]
+    hits = [h for h in _hits(words, lang, "kind") if not any(a <= starts[h[1]] < b for a, b in quoted)]
     if not hits:
         return "other"
     at = text.find(when) if when else -1
     if at < 0:
         return min(hits)[3]  # no date to read from: the first kind listed
-    date = [i for i, m in enumerate(tokens) if at <= m.start() < at + len(when)] or [0]
+    date = [i for i, start in enumerate(starts) if at <= start < at + len(when)] or [0]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
 
     def part(i: int) -> int:  # which stretch between commas, semicolons and dashes
-        return sum(b < tokens[i].start() for b in breaks)
+        return sum(b < starts[i] for b in breaks)
 
     near = [h for h in hits if part(h[1]) == part(date[0])] or hits
 

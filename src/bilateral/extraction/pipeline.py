@@ -154,13 +154,18 @@ def _events(cx: _Context, kept, found: entities.Found, ids: dict[str, int], by_s
     for sid, items in sorted(by_sid.items()):
         s = cx.st.sentences[sid]
         cuts = events.clauses(s.char_start, s.char_end, [(t.char_start, t.char_end) for _, t in items], cx.body)
+        sentence_tone: list[float | None] = []  # read once, for the first clause with no tone word
         for (tid, t), (c0, c1) in zip(items, cuts, strict=True):
             if not (t.start or t.end) and t.kind != "present":
                 continue  # nothing to date it by (a relative or day-month form with no anchor)
             text = structure.collapse(cx.body[c0:c1]).strip(" ,;:–-")
-            clause_tone = events.tone(text, cx.lang)
-            if clause_tone is None:  # a clause with no tone word takes its sentence's tone
-                clause_tone = events.tone(s.text, cx.lang) if (c0, c1) != (s.char_start, s.char_end) else None
+            clause = events.read(text, cx.lang)
+            clause_tone = events.tone(clause, cx.lang)
+            if clause_tone is None and (c0, c1) != (s.char_start, s.char_end):
+                # a clause with no tone word takes its sentence's tone
+                if not sentence_tone:
+                    sentence_tone.append(events.tone(s.text, cx.lang))
+                clause_tone = sentence_tone[0]
             inside = [m for m in by_sentence.get(sid, []) if c0 <= m.char_start < c1] or by_sentence.get(sid, [])
             actor_ids: list[int] = []
             for m in inside:
@@ -168,7 +173,7 @@ def _events(cx: _Context, kept, found: entities.Found, ids: dict[str, int], by_s
                 if found.entities[eid].type != "place" and eid not in actor_ids:
                     actor_ids.append(eid)
             rows.append({"event_id": len(rows), "sentence_id": sid, "section_id": s.section_id, "timex_id": tid,
-                         "start": t.start, "end": t.end, "date_kind": t.kind, "kind": events.kind(text, cx.lang, structure.collapse(t.text)),
+                         "start": t.start, "end": t.end, "date_kind": t.kind, "kind": events.kind(clause, cx.lang, structure.collapse(t.text)),
                          "text": text, "actors": ";".join(map(str, actor_ids)), "tone": clause_tone,
                          "era": eras[s.section_id]})
     return rows

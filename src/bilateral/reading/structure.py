@@ -19,7 +19,6 @@ from .. import resources
 
 _HEADING = re.compile(r"^[ \t]*(={1,6})(.+?)(={1,6})[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
-_SPACES = re.compile(r"\s+")
 # A removed citation leaves two or more blanks; a trailing blank at the end of a paragraph too.
 _GAP = re.compile(r"[ \t\u00a0\u200f\u200e]{2,}|[ \t\u00a0\u200f\u200e]+$")
 _WORD = re.compile(r"[^\W_]+(?:['’׳״\"\-־][^\W_]+)*")
@@ -82,7 +81,8 @@ class Structure:
 
 def collapse(text: str) -> str:
     """``text`` with every run of white space made one space, stripped."""
-    return _SPACES.sub(" ", text).strip()
+    # (str.split and the regex \s agree on what white space is; split is several times faster)
+    return " ".join(text.split())
 
 
 def parse(body: str, lang: str) -> Structure:

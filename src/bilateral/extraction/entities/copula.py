@@ -49,7 +49,9 @@ def _word(p: Piece, r: Rules) -> str:
 
 def _outer(body: str, ps: list[Piece]) -> list[int]:
     """Indices of the pieces outside brackets."""
-    out, depth, pos = [], 0, ps[0].start if ps else 0
+    if not ps or "(" not in body[ps[0].start:ps[-1].end]:
+        return list(range(len(ps)))  # (most sentences have no brackets)
+    out, depth, pos = [], 0, ps[0].start
     for i, p in enumerate(ps):
         between = body[pos:p.start]
         depth = max(0, depth + between.count("(") - between.count(")"))

@@ -78,14 +78,27 @@ def _heads_by_first(r: Rules) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+def _heads_at(word: str, r: Rules) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(prefix, head words, kind) of the heads that ``word`` may begin; memoised per word,
+    since most words begin none."""
+    key = (r.lang, word)
+    hit = _HEADS_AT.get(key)
+    if hit is None:
+        heads = _heads_by_first(r)
+        hit = _HEADS_AT[key] = tuple((prefix, words, kind) for prefix, rest in strip_options(word, r, name_only=False)
+                                     for words, kind in heads.get(rest, ()))
+    return hit
+
+
+_HEADS_AT: dict[tuple[str, str], tuple] = {}
+
+
 def _org_at(body, ps, i, r: Rules, known):
     head = None
-    heads = _heads_by_first(r)
-    for prefix, rest in strip_options(ps[i].text, r, name_only=False):
-        for words, kind in heads.get(rest, ()):
-            if all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
-                if head is None or len(words) > head[0]:
-                    head = (len(words), kind, prefix)
+    for prefix, words, kind in _heads_at(ps[i].text, r):
+        if all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
+            if head is None or len(words) > head[0]:
+                head = (len(words), kind, prefix)
     if head is None:
         return None
     n, kind, prefix = head

@@ -25,7 +25,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")  # start, end, the name as writt
 _FIRSTS: dict[tuple[str, str, bool, str], tuple[tuple[str, ...], ...]] = {}
 
 
-def _phrases_from(text: str, phrases: str, r: Rules, allow_prefix: bool) -> tuple[tuple[str, ...], ...]:
+def phrases_from(text: str, phrases: str, r: Rules, allow_prefix: bool) -> tuple[tuple[str, ...], ...]:
     """The phrases of ``r.index[phrases]`` whose first word is ``text`` (or, with
     ``allow_prefix``, ``text`` without prefix letters), longest first; memoised per word."""
     key = (r.lang, phrases, allow_prefix, text)
@@ -40,11 +40,16 @@ def _phrases_from(text: str, phrases: str, r: Rules, allow_prefix: bool) -> tupl
     return hit
 
 
+def opens_cue(word: str, r: Rules) -> bool:
+    """A title or an attribution may begin with ``word`` (most words begin neither)."""
+    return bool(phrases_from(word, "titles", r, r.he) or phrases_from(word, "attribution", r, False))
+
+
 def phrase_at(ps: list[Piece], i: int, phrases: str, r: Rules, allow_prefix: bool) -> int | None:
     """End index of the longest phrase of ``r.index[phrases]`` ("titles", "attribution",
     "after_verbs") starting at piece ``i``."""
     best = None
-    for phrase in _phrases_from(ps[i].text, phrases, r, allow_prefix):
+    for phrase in phrases_from(ps[i].text, phrases, r, allow_prefix):
         n = len(phrase)
         if i + n > len(ps) or (best is not None and i + n <= best):
             continue
@@ -289,7 +294,7 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
     max_words = 2 if r.he else 4
     i = 0
     while i < len(ps):
-        cue = _title_end(body, ps, i, r)
+        cue = _title_end(body, ps, i, r) if opens_cue(ps[i].text, r) else None
         if cue is None:
             i += 1
             continue
@@ -343,10 +348,9 @@ def _speaker_before_verb(body, ps, r: Rules, lex, known) -> list[Candidate]:
         if p.text.lower() not in r.speech or i == 0:
             continue
         j = i
-        title_words = {w for phrase in r.titles for w in phrase}
         while j > 0 and not punct_between(body, ps[j - 1], ps[j]) and ps[j - 1].text[:1].isupper() \
                 and name_like(ps[j - 1].text, r, True, lex) and not known.spans.covers(ps[j - 1].start) \
-                and ps[j - 1].text.lower() not in title_words:
+                and ps[j - 1].text.lower() not in r.title_words:
             j -= 1
         # "Minister of Trade and Industry Alan John Kyerematen urged": a known given name inside
         # a longer run opens the name

@@ -136,7 +136,7 @@ def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: lis
     belongs to."""
     people = _People(candidates, r)
     occupied = Spans((k[0], k[1]) for kn in known for k in kn)
-    title_words = {w for phrase in r.titles for w in phrase}
+    title_words = r.title_words
     hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
     for ps, named in zip(sentences, known, strict=True):
         kn = Known(named)

@@ -80,9 +80,15 @@ def readings(piece: str, lex: AnyLexicon, r: Rules) -> tuple[tuple[str, str, lis
 def match_at(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules):
     """The longest known form starting at piece ``i``: (end piece index, form, surface) or None."""
     best = None
+    # the next piece as a form may write it: most forms of several pieces fail on it, so it is
+    # checked first, before the rest of the form
+    nxt = ps[i + 1].text if i + 1 < len(ps) else None
+    nxt_bare = nxt if r.he or nxt is None else bare(nxt)
     for prefix, rest, entries in readings(ps[i].text, lex, r):
         for form_pieces, seps, form in entries:
             n = len(form_pieces)
+            if n > 1 and form_pieces[1] != nxt and form_pieces[1] != nxt_bare:
+                continue
             if best is not None and n <= best[0] - i:
                 continue
             if "ה" in prefix and form.kind == "name":

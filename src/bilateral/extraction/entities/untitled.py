@@ -17,7 +17,7 @@ from ...reading import structure
 from .given import given_name_candidates
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import PLURAL as _PLURAL
-from .people import Candidate, name_like, phrase_at
+from .people import Candidate, name_like, phrase_at, phrases_from
 from .scanning import (
     Known,
     known_at,
@@ -122,7 +122,8 @@ def _title_at(ps: list[Piece], i: int, r: Rules, known: Known | None = None) -> 
 def _prefixed_role(ps: list[Piece], i: int, r: Rules) -> bool:
     """Hebrew: piece ``i`` is a title carrying the prefix ל or כ (לשגרירת, כשגריר): a role
     predicated of the name before it."""
-    return ps[i].text[:1] in ("ל", "כ") and phrase_at(ps, i, "titles", r, allow_prefix=False) is None \
+    return ps[i].text[:1] in ("ל", "כ") and bool(phrases_from(ps[i].text, "titles", r, True)) \
+        and phrase_at(ps, i, "titles", r, allow_prefix=False) is None \
         and phrase_at(ps, i, "titles", r, allow_prefix=True) is not None
 
 
