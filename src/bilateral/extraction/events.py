@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .. import resources
 from ..extraction import quotes
 from ..reading import structure
 from ..vocab import lang_code
+from .memo import word_memo
 
 _WORD = structure.TOKEN
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
@@ -113,10 +114,9 @@ def _index(lang: str, what: str) -> dict[str, list[tuple[int, tuple[str, ...], o
 _KEY = 3  # entries are indexed by the first letters of their first stem
 
 
-@lru_cache(maxsize=1 << 16)
 def _starting(word: str, lang: str, what: str) -> tuple[tuple[int, tuple[str, ...], object], ...]:
-    """The entries whose first stem fits ``word`` (or ``word`` without a prefix), in their order.
-    A pure function of the word, kept for the words an article repeats (and the next one shares)."""
+    """The entries whose first stem fits ``word`` (or ``word`` without a prefix), in their order
+    (remembered per word by :func:`_hits`)."""
     lex = lexicon(lang)
     index = _index(lang, what)
     bases = _bases(word, lex)
@@ -131,8 +131,9 @@ def _starting(word: str, lang: str, what: str) -> tuple[tuple[int, tuple[str, ..
 def _hits(words: list[str], lang: str, what: str) -> list[tuple[int, int, int, object]]:
     """(order, start, length, value) of every entry found at every word."""
     found = []
+    starting = word_memo((what, lang), lambda w: _starting(w, lang, what))
     for i, word in enumerate(words):
-        for order, phrase, value in _starting(word, lang, what):
+        for order, phrase, value in starting[word]:
             n = len(phrase)
             if i + n <= len(words) and all(_fits(words[i + k], phrase[k]) for k in range(1, n)):
                 found.append((order, i, n, value))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from babel import Locale
 

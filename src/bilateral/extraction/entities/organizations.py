@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -16,7 +17,7 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
     """Organizations named by a head word and what qualifies it (Hebrew), or by a capitalized
     run holding a head word (English); an acronym in brackets after one goes to ``acronyms``."""
     found = []
-    covered = {i for i, p in enumerate(ps) if known.spans.covers(p.start)} if known else set()
+    covered = _covered(ps, known)
     roles = {} if r.he else _roles_before_names(body, ps, r)
     i = 0
     while i < len(ps):
@@ -42,6 +43,14 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
             acronyms.add(after.group(1), Form(form.key, "organization", "", "", "acronym", after.group(1)))
         i = end
     return found
+
+
+def _covered(ps: list[Piece], known: Known) -> set[int]:
+    """Indices of the pieces that start inside a known mention (a few mentions, many pieces)."""
+    if not known:
+        return set()
+    starts = [p.start for p in ps]
+    return {i for s, e, *_ in known for i in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
 
 
 def _roles_before_names(body: str, ps: list[Piece], r: Rules) -> dict[int, int]:

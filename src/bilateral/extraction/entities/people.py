@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ...reading import structure
+from ..memo import word_memo
 from .lexicon import AnyLexicon, Piece, Rules, rules, sep
 from .scanning import (
     Known,
@@ -293,8 +294,9 @@ def person_candidates(body, ps, lex, r: Rules, known) -> list[Candidate]:
     out = []
     max_words = 2 if r.he else 4
     i = 0
+    opens = word_memo(("opens_cue", r.lang), lambda w: opens_cue(w, r))
     while i < len(ps):
-        cue = _title_end(body, ps, i, r) if opens_cue(ps[i].text, r) else None
+        cue = _title_end(body, ps, i, r) if opens[ps[i].text] else None
         if cue is None:
             i += 1
             continue

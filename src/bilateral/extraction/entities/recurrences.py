@@ -29,6 +29,9 @@ class _People:
         self.names: dict[str, int] = {}  # full name -> where it was first found
         self.by_word: dict[str, set[str]] = defaultdict(set)
         self._first_words: dict[str, list[tuple[str, list[str]]]] = {}
+        # every word a known name may begin with or be recalled by (a superset, as names are
+        # only added here): a word none of whose readings is in it starts no mention
+        self.keys: set[str] = set()
         self._indexed = -1
         singles: set[str] = set()
         for s, _e, name in sorted(candidates):
@@ -70,6 +73,7 @@ class _People:
     def register(self, name: str) -> None:
         """Index the words of ``name`` long enough to stand for it."""
         r = self.r
+        self.keys.update(x for w in name.split() for x in (w.rstrip("."), *w.split(".")) if x)
         for w in (w.rstrip(".") for w in name.split()):
             if len(w) >= 3 or (r.he and len(w) >= 2 and ("'" in w or "׳" in w)):
                 # (a family name that is a month's name (פרידריך מרץ) counts in full only: alone it is a date)
@@ -143,6 +147,15 @@ def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: lis
         ws = _split_pairs(words(body, ps), ps, people)
         i = 0
         while i < len(ws):
+            # Hebrew: a word none of whose readings is a word of a known name starts nothing
+            # (most words; English also reads a new given name before a known family name)
+            if r.he:
+                for _, rest in strip_options(ws[i].text, r, name_only=True):
+                    if rest in people.keys:
+                        break
+                else:
+                    i += 1
+                    continue
             best = _match_word(body, ws, i, people, r, kn, title_words)
             if best is None:
                 i += 1

@@ -18,11 +18,13 @@ Hit = tuple[int, int, Form, str]  # start, end, form, surface (as written, witho
 
 def pieces(body: str, start: int, end: int, he: bool) -> list[Piece]:
     """The pieces of ``body[start:end]`` (an English trailing apostrophe is not part of a word)."""
+    if he:
+        return [Piece(m.start(), m.end(), m.group()) for m in PIECE.finditer(body, start, end)]
     out = []
     for m in PIECE.finditer(body, start, end):
         text = m.group()
         e = m.end()
-        if text.endswith(("'", "׳")) and he is False:
+        if text.endswith(("'", "׳")):
             text, e = text[:-1], e - 1
         out.append(Piece(m.start(), e, text))
     return out
@@ -84,7 +86,7 @@ def match_at(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules):
     # checked first, before the rest of the form
     nxt = ps[i + 1].text if i + 1 < len(ps) else None
     nxt_bare = nxt if r.he or nxt is None else bare(nxt)
-    for prefix, rest, entries in readings(ps[i].text, lex, r):
+    for prefix, _rest, entries in readings(ps[i].text, lex, r):
         for form_pieces, seps, form in entries:
             n = len(form_pieces)
             if n > 1 and form_pieces[1] != nxt and form_pieces[1] != nxt_bare:
@@ -176,6 +178,8 @@ def piece_index_after(ps: list[Piece], end: int, j: int) -> int:
 
 def punct_between(body: str, a: Piece, b: Piece) -> bool:
     """Something other than space or a dash stands between two pieces."""
+    if b.start - a.end == 1:  # (most often: one character)
+        return body[a.end] not in " \t-־–"
     between = body[a.end:b.start]
     return bool(between.strip(" \t-־–"))
 

@@ -14,6 +14,7 @@ the name; in English the first word must be a known given name.
 from __future__ import annotations
 
 from ...reading import structure
+from ..memo import WordMemo, word_memo
 from .given import given_name_candidates
 from .lexicon import AnyLexicon, Piece, Rules
 from .people import PLURAL as _PLURAL
@@ -67,8 +68,9 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
                 out.append(candidate(body, ps, *span, r))
     # Hebrew: a known given name and the word after it; English names too many things after a
     # given name (the Marshall Plan, Douglas Aircraft) to go without a cue.
+    given = _given_names(r)
     for i, p in enumerate(ps[:-1] if r.he else ()):
-        if _given(p.text, r) and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)
+        if given[p.text] and i not in taken and (i == 0 or not _word_of_name(ps[i - 1].text, r, lex)
                                                      or punct_between(body, ps[i - 1], p) or p.text not in r.given):
             # (a list's comma, or a prefix letter on the given name (ואפרים), is an edge)
             end = _name_after_given(body, ps, i, lex, r, known)
@@ -81,17 +83,19 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
 
 def _given(word: str, r: Rules) -> bool:
     """``word`` is a known given name (in Hebrew perhaps with a prefix letter: ושמעון)."""
+    return _given_names(r)[word]
+
+
+def _given_names(r: Rules) -> WordMemo:
+    return word_memo(("given", r.lang), lambda w: _is_given(w, r))
+
+
+def _is_given(word: str, r: Rules) -> bool:
     if word in r.given:
         return True
     if not r.he or word in r.particles:
         return False  # (ואן is a particle, not ו + אן)
-    hit = _GIVEN.get(word)
-    if hit is None:
-        hit = _GIVEN[word] = any(rest in r.given for _, rest in strip_options(word, r, name_only=True)[1:])
-    return hit
-
-
-_GIVEN: dict[str, bool] = {}  # memo of _given for Hebrew words (a function of fixed data)
+    return any(rest in r.given for _, rest in strip_options(word, r, name_only=True)[1:])
 
 
 def candidate(body: str, ps: list[Piece], start: int, end: int, r: Rules) -> Candidate:

@@ -48,8 +48,12 @@ def find_atoms(text: str, start: int, end: int, g: Grammar) -> list[Atom]:
     if g.lower:
         window = window.lower()
     for kind, rx, words in g.atoms:
-        if words and not any(w in window for w in words):
-            continue
+        for w in words:  # (a plain loop: this runs for every pattern of every paragraph)
+            if w in window:
+                break
+        else:
+            if words:
+                continue
         for m in rx.finditer(text, start, end):
             atom = _make(kind, m, g, text)
             if atom is not None:

@@ -19,7 +19,6 @@ from ..chronology import tone_class
 from ..display import displayable
 from .style import STYLE, chart_words, sheet, tone_colors
 
-
 #: rc settings under which ``set_layout_engine(None)`` removes the engine rather than picking one.
 _NO_LAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
 
