@@ -88,7 +88,7 @@ def read(text: str, lang: str) -> Reading:
     """``text`` cut into words for :func:`tone` and :func:`kind`."""
     tokens = list(_WORD.finditer(text))
     words = [m.group() for m in tokens]
-    return Reading(text, tuple(m.start() for m in tokens), tuple(words if lexicon(lang).he else [w.lower() for w in words]))
+    return Reading(text, tuple([m.start() for m in tokens]), tuple(words if lexicon(lang).he else [w.lower() for w in words]))
 
 
 def _bases(word: str, lex: Lexicon) -> list[str]:

@@ -90,13 +90,22 @@ class ArticleLexicon:
         self.own = Lexicon(base.lang)
         self.lang, self.he = base.lang, base.he
         self._merged: dict[str, list[Entry]] = {}
+        self._own_words: re.Pattern | None = None
         self.entries = base.entries  # until the article adds a form of its own
 
     def add(self, surface: str, form: Form) -> None:
         """Index ``form`` for this article only."""
         self.own.add(surface, form)
         self._merged.clear()
+        self._own_words = None
         self.entries = self._entries
+
+    def own_words(self) -> re.Pattern | None:
+        """A pattern found in any word that may begin one of the article's own forms (the first
+        piece of one, perhaps with prefix letters); None when the article has none."""
+        if self._own_words is None and self.own.by_first:
+            self._own_words = re.compile("|".join(map(re.escape, sorted(self.own.by_first, key=len, reverse=True))))
+        return self._own_words
 
     def _entries(self, first: str) -> list[Entry] | tuple[()]:
         """The article's forms and the shared ones whose first piece is ``first``, longest first."""

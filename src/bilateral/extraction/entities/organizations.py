@@ -27,6 +27,9 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
         if i in covered and (r.he or not _state_or_place_at(known, ps[i])):
             i += 1
             continue
+        if r.he and not _heads_at(ps[i].text, r):
+            i += 1  # (most words begin no head)
+            continue
         hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known, roles)
         if hit is None:
             i += 1

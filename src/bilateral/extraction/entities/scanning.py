@@ -65,7 +65,7 @@ def readings(piece: str, lex: AnyLexicon, r: Rules) -> tuple[tuple[str, str, lis
     """(prefix, remainder, entries) of each reading of a piece that begins a known form.
 
     Most words begin none, so the shared lexicon remembers the answer per word (a function of
-    its fixed forms); an article's own forms are looked up each time."""
+    its fixed forms); an article's own forms are looked at only for a piece that holds one."""
     base = getattr(lex, "base", lex)
     found = base.readings.get(piece)
     if found is None:
@@ -73,20 +73,23 @@ def readings(piece: str, lex: AnyLexicon, r: Rules) -> tuple[tuple[str, str, lis
             base.readings.clear()
         found = base.readings[piece] = tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False)
                                              if (es := base.entries(rest)))
-    own = lex.own.by_first if lex is not base else None
-    if own and any(rest in own for _, rest in strip_options(piece, r, name_only=False)):
+    own = lex.own_words() if lex is not base else None
+    # (a reading is the piece or a part of it, so one that is an own form's first piece holds it)
+    if own is not None and own.search(piece) \
+            and any(rest in lex.own.by_first for _, rest in strip_options(piece, r, name_only=False)):
         return tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False) if (es := lex.entries(rest)))
     return found
 
 
-def match_at(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules):
-    """The longest known form starting at piece ``i``: (end piece index, form, surface) or None."""
+def match_at(body: str, ps: list[Piece], i: int, lex: AnyLexicon, r: Rules, found=None):
+    """The longest known form starting at piece ``i``: (end piece index, form, surface) or None
+    (``found``: the piece's :func:`readings`, when the caller has them)."""
     best = None
     # the next piece as a form may write it: most forms of several pieces fail on it, so it is
     # checked first, before the rest of the form
     nxt = ps[i + 1].text if i + 1 < len(ps) else None
     nxt_bare = nxt if r.he or nxt is None else bare(nxt)
-    for prefix, _rest, entries in readings(ps[i].text, lex, r):
+    for prefix, _rest, entries in readings(ps[i].text, lex, r) if found is None else found:
         for form_pieces, seps, form in entries:
             n = len(form_pieces)
             if n > 1 and form_pieces[1] != nxt and form_pieces[1] != nxt_bare:
@@ -111,7 +114,8 @@ def scan_known(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules) -> list[Hi
     found = []
     i = 0
     while i < len(ps):
-        m = match_at(body, ps, i, lex, r)
+        rd = readings(ps[i].text, lex, r)
+        m = match_at(body, ps, i, lex, r, rd) if rd else None
         if m is None:
             i += 1
             continue

@@ -126,9 +126,13 @@ def _title_at(ps: list[Piece], i: int, r: Rules, known: Known | None = None) -> 
 def _prefixed_role(ps: list[Piece], i: int, r: Rules) -> bool:
     """Hebrew: piece ``i`` is a title carrying the prefix ל or כ (לשגרירת, כשגריר): a role
     predicated of the name before it."""
-    return ps[i].text[:1] in ("ל", "כ") and bool(phrases_from(ps[i].text, "titles", r, True)) \
-        and phrase_at(ps, i, "titles", r, allow_prefix=False) is None \
+    return _may_be_prefixed_title(r)[ps[i].text] and phrase_at(ps, i, "titles", r, allow_prefix=False) is None \
         and phrase_at(ps, i, "titles", r, allow_prefix=True) is not None
+
+
+def _may_be_prefixed_title(r: Rules) -> WordMemo:
+    return word_memo(("prefixed_title", r.lang),
+                     lambda w: w[:1] in ("ל", "כ") and bool(phrases_from(w, "titles", r, True)))
 
 
 def _opens(body: str, ps: list[Piece], k: int, r: Rules) -> bool:
