@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 
 from ...reading import structure
+from ..memo import WordMemo, word_memo
 from .lexicon import AnyLexicon, Form, Lexicon, Piece, Rules
 from .people import phrase_at
 from .scanning import Hit, Known, known_at, piece_index_after, punct_between, strip_options
@@ -19,6 +20,7 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
     found = []
     covered = _covered(ps, known)
     roles = {} if r.he else _roles_before_names(body, ps, r)
+    heads_at = _heads_at(r)
     i = 0
     while i < len(ps):
         if i in roles:
@@ -27,7 +29,7 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
         if i in covered and (r.he or not _state_or_place_at(known, ps[i])):
             i += 1
             continue
-        if r.he and not _heads_at(ps[i].text, r):
+        if r.he and not heads_at[ps[i].text]:
             i += 1  # (most words begin no head)
             continue
         hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known, roles)
@@ -90,24 +92,17 @@ def _heads_by_first(r: Rules) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-def _heads_at(word: str, r: Rules) -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    """(prefix, head words, kind) of the heads that ``word`` may begin; memoised per word,
-    since most words begin none."""
-    key = (r.lang, word)
-    hit = _HEADS_AT.get(key)
-    if hit is None:
-        heads = _heads_by_first(r)
-        hit = _HEADS_AT[key] = tuple((prefix, words, kind) for prefix, rest in strip_options(word, r, name_only=False)
-                                     for words, kind in heads.get(rest, ()))
-    return hit
-
-
-_HEADS_AT: dict[tuple[str, str], tuple] = {}
+def _heads_at(r: Rules) -> WordMemo:
+    """Per word: (prefix, head words, kind) of the heads it may begin (most words begin none)."""
+    heads = _heads_by_first(r)
+    return word_memo(("org_heads", r.lang), lambda word: tuple(
+        (prefix, words, kind) for prefix, rest in strip_options(word, r, name_only=False)
+        for words, kind in heads.get(rest, ())))
 
 
 def _org_at(body, ps, i, r: Rules, known):
     head = None
-    for prefix, words, kind in _heads_at(ps[i].text, r):
+    for prefix, words, kind in _heads_at(r)[ps[i].text]:
         if all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
             if head is None or len(words) > head[0]:
                 head = (len(words), kind, prefix)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..memo import word_memo
 from .lexicon import Piece, Rules
 from .people import Candidate, new_given_name
 from .scanning import (
@@ -142,6 +143,7 @@ def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: lis
     occupied = Spans((k[0], k[1]) for kn in known for k in kn)
     title_words = r.title_words
     hits: list[tuple[int, int, str, str]] = []  # start, end, name, full/short
+    rests = word_memo(("name_rests", r.lang), lambda w: tuple(rest for _, rest in strip_options(w, r, name_only=True)))
     for ps, named in zip(sentences, known, strict=True):
         kn = Known(named)
         ws = _split_pairs(words(body, ps), ps, people)
@@ -150,7 +152,7 @@ def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: lis
             # Hebrew: a word none of whose readings is a word of a known name starts nothing
             # (most words; English also reads a new given name before a known family name)
             if r.he:
-                for _, rest in strip_options(ws[i].text, r, name_only=True):
+                for rest in rests[ws[i].text]:
                     if rest in people.keys:
                         break
                 else:

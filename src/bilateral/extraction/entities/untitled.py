@@ -37,6 +37,7 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
     firsts = r.index["after_verbs"]
     verbs = {i: end for i, p in enumerate(ps) if (p.text if r.he else p.text.lower()) in firsts
              and (end := phrase_at(ps, i, "after_verbs", r, allow_prefix=False))}
+    prefixed = _may_be_prefixed_title(r)
     for i in range(1, len(ps)):
         apposition = punct_between(body, ps[i - 1], ps[i])
         role = False
@@ -46,7 +47,7 @@ def untitled_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, k
             if after != "," or not (role or _title_at(ps, i, r, known)):
                 continue
         elif i not in verbs:
-            role = r.he and _prefixed_role(ps, i, r)
+            role = r.he and prefixed[ps[i].text] and _prefixed_role(ps, i, r)
             if not role:
                 continue
         # English: a strong verb of a person ("visited", "was appointed") or an apposition
