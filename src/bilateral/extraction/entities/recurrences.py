@@ -187,6 +187,8 @@ def person_mentions(body: str, sentences: Iterable[list[Piece]], candidates: lis
 def _split_pairs(ws: list[Piece], ps: list[Piece], people: _People) -> list[Piece]:
     """A hyphenated word whose every part is a word of a known person's name is two people
     ("the Tito-Stalin split"), not one hyphenated name (Il-sung keeps its hyphen: "Il" names no one)."""
+    if not any("-" in w.text for w in ws):
+        return ws
     out: list[Piece] = []
     for w in ws:
         parts = [p for p in ps if w.start <= p.start and p.end <= w.end] if "-" in w.text else ()

@@ -9,6 +9,7 @@ stripped only where what remains is a known form.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ...reading import structure
 from .lexicon import PIECE, AnyLexicon, Form, Piece, Rules, join, sep, split_form
@@ -19,7 +20,8 @@ Hit = tuple[int, int, Form, str]  # start, end, form, surface (as written, witho
 def pieces(body: str, start: int, end: int, he: bool) -> list[Piece]:
     """The pieces of ``body[start:end]`` (an English trailing apostrophe is not part of a word)."""
     if he:
-        return [Piece(m.start(), m.end(), m.group()) for m in PIECE.finditer(body, start, end)]
+        make = Piece._make  # (a named tuple's own constructor is twice as slow)
+        return [make((m.start(), m.end(), m.group())) for m in PIECE.finditer(body, start, end)]
     out = []
     for m in PIECE.finditer(body, start, end):
         text = m.group()
@@ -165,7 +167,14 @@ class Known(list):
         self.by_start: dict[int, Hit] = {}
         for k in self:
             self.by_start.setdefault(k[0], k)
-        self.spans = Spans((k[0], k[1]) for k in self)
+        self._spans: Spans | None = None
+
+    @property
+    def spans(self) -> Spans:
+        """The mentions' spans (built when first asked: many sentences never ask)."""
+        if self._spans is None:
+            self._spans = Spans((k[0], k[1]) for k in self)
+        return self._spans
 
 
 def known_at(known: Known, start: int) -> Hit | None:
@@ -188,8 +197,13 @@ def punct_between(body: str, a: Piece, b: Piece) -> bool:
     return bool(between.strip(" \t-־–"))
 
 
+_HYPHEN = re.compile("[-־‑]")
+
+
 def words(body: str, ps: list[Piece]) -> list[Piece]:
     """Pieces joined by a bare hyphen (איל-סונג, Il-sung) as one word."""
+    if ps and not _HYPHEN.search(body, ps[0].start, ps[-1].end):
+        return list(ps)  # (most sentences join none)
     out: list[Piece] = []
     for p in ps:
         if out and out[-1].end < p.start and body[out[-1].end:p.start] in ("-", "־", "‑"):
