@@ -17,6 +17,7 @@ listed first.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -82,13 +83,18 @@ class Reading:
     text: str
     starts: tuple[int, ...]
     words: tuple[str, ...]
+    tone_hits: tuple[tuple[int, int, int, object], ...]  # (order, word, length, weight)
+    kind_hits: tuple[tuple[int, int, int, object], ...]  # (order, word, length, kind)
 
 
 def read(text: str, lang: str) -> Reading:
-    """``text`` cut into words for :func:`tone` and :func:`kind`."""
+    """``text`` cut into words, and the tone and kind entries found at them, for :func:`tone`
+    and :func:`kind`."""
     tokens = list(_WORD.finditer(text))
     words = [m.group() for m in tokens]
-    return Reading(text, tuple([m.start() for m in tokens]), tuple(words if lexicon(lang).he else [w.lower() for w in words]))
+    if not lexicon(lang).he:
+        words = [w.lower() for w in words]
+    return Reading(text, tuple([m.start() for m in tokens]), tuple(words), *_hits(words, lang))
 
 
 def _bases(word: str, lex: Lexicon) -> list[str]:
@@ -128,16 +134,17 @@ def _starting(word: str, lang: str, what: str) -> tuple[tuple[int, tuple[str, ..
     return tuple(found[o] for o in sorted(found))
 
 
-def _hits(words: list[str], lang: str, what: str) -> list[tuple[int, int, int, object]]:
-    """(order, start, length, value) of every entry found at every word."""
-    found = []
-    starting = word_memo((what, lang), lambda w: _starting(w, lang, what))
+def _hits(words: list[str], lang: str) -> tuple[tuple, tuple]:
+    """(order, start, length, value) of every tone entry and every kind keyword found at every word."""
+    found: tuple[list, list] = ([], [])
+    starting = word_memo(("tone+kind", lang), lambda w: (_starting(w, lang, "tone"), _starting(w, lang, "kind")))
     for i, word in enumerate(words):
-        for order, phrase, value in starting[word]:
-            n = len(phrase)
-            if i + n <= len(words) and all(_fits(words[i + k], phrase[k]) for k in range(1, n)):
-                found.append((order, i, n, value))
-    return found
+        for out, entries in zip(found, starting[word], strict=True):
+            for order, phrase, value in entries:
+                n = len(phrase)
+                if i + n <= len(words) and all(_fits(words[i + k], phrase[k]) for k in range(1, n)):
+                    out.append((order, i, n, value))
+    return tuple(found[0]), tuple(found[1])
 
 
 def _fits(word: str, stem: str) -> bool:
@@ -148,11 +155,12 @@ def _fits(word: str, stem: str) -> bool:
 def tone(text: str | Reading, lang: str) -> float | None:
     """Mean weight (-1..1) of the tone entries in ``text``; None when it has none."""
     lex = lexicon(lang)
-    words = (text if isinstance(text, Reading) else read(text, lang)).words
+    reading = text if isinstance(text, Reading) else read(text, lang)
+    words = reading.words
     used: set[int] = set()
     weights = []
     # Longer entries first (the lexicon is sorted so), then in the order listed.
-    for _, i, n, weight in sorted(_hits(words, lang, "tone")):
+    for _, i, n, weight in sorted(reading.tone_hits):
         span = set(range(i, i + n))
         if span & used:
             continue  # a longer entry already covers these words
@@ -169,15 +177,15 @@ def kind(text: str | Reading, lang: str, when: str = "") -> str:
     """The event kind of the clause ``text`` dated by the expression ``when`` (see the module's
     docstring); "other" when no keyword of any kind stands outside its quotations."""
     reading = text if isinstance(text, Reading) else read(text, lang)
-    text, starts, words = reading.text, reading.starts, reading.words
+    text, starts = reading.text, reading.starts
     quoted = quotes.find(text, 0, len(text))
-    hits = [h for h in _hits(words, lang, "kind") if not any(a <= starts[h[1]] < b for a, b in quoted)]
+    hits = [h for h in reading.kind_hits if not any(a <= starts[h[1]] < b for a, b in quoted)]
     if not hits:
         return "other"
     at = text.find(when) if when else -1
     if at < 0:
         return min(hits)[3]  # no date to read from: the first kind listed
-    date = [i for i, start in enumerate(starts) if at <= start < at + len(when)] or [0]
+    date = list(range(bisect.bisect_left(starts, at), bisect.bisect_left(starts, at + len(when)))) or [0]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
 
     def part(i: int) -> int:  # which stretch between commas, semicolons and dashes
