@@ -24,7 +24,7 @@ PIECE = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*['׳]?")
 _NOT_TERRITORY = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ", "BV", "HM", "UM", "CP", "DG", "EA", "IC", "TA", "AC"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Form:
     """One known way of writing an entity."""
 
@@ -205,7 +205,7 @@ def lex_person(lex: Lexicon | ArticleLexicon, name: str) -> Form | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rules:
     """The cue words of one language."""
 
