@@ -134,12 +134,23 @@ def _starting(word: str, lang: str, what: str) -> tuple[tuple[int, tuple[str, ..
     return tuple(found[o] for o in sorted(found))
 
 
+_NONE = ((), ())  # a word that begins no tone entry and no kind keyword
+
+
+def _entries_at(word: str, lang: str) -> tuple[tuple, tuple]:
+    both = (_starting(word, lang, "tone"), _starting(word, lang, "kind"))
+    return both if any(both) else _NONE
+
+
 def _hits(words: list[str], lang: str) -> tuple[tuple, tuple]:
     """(order, start, length, value) of every tone entry and every kind keyword found at every word."""
     found: tuple[list, list] = ([], [])
-    starting = word_memo(("tone+kind", lang), lambda w: (_starting(w, lang, "tone"), _starting(w, lang, "kind")))
+    starting = word_memo(("tone+kind", lang), lambda w: _entries_at(w, lang))
     for i, word in enumerate(words):
-        for out, entries in zip(found, starting[word], strict=True):
+        both = starting[word]
+        if both is _NONE:
+            continue  # (most words)
+        for out, entries in zip(found, both, strict=True):
             for order, phrase, value in entries:
                 n = len(phrase)
                 if i + n <= len(words) and all(_fits(words[i + k], phrase[k]) for k in range(1, n)):

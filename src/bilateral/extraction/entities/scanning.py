@@ -164,9 +164,8 @@ class Known(list):
 
     def __init__(self, items=()) -> None:
         super().__init__(items)
-        self.by_start: dict[int, Hit] = {}
-        for k in self:
-            self.by_start.setdefault(k[0], k)
+        # the first mention at each start (reversed, so that the first one is written last)
+        self.by_start: dict[int, Hit] = {k[0]: k for k in reversed(self)}
         self._spans: Spans | None = None
 
     @property
