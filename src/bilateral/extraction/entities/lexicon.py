@@ -37,8 +37,8 @@ class Form:
 
 
 class Piece(NamedTuple):
-    """A word-like run of a sentence (letters with inner geresh/apostrophes) and its offsets.
-    (A named tuple: an article makes one per word, and a frozen dataclass takes twice as long.)"""
+    """A word-like run of a sentence (letters with inner geresh/apostrophes) and its offsets
+    (a named tuple: one per word, made twice as fast as a frozen dataclass)."""
 
     start: int
     end: int
@@ -56,8 +56,7 @@ class Lexicon:
         self.he = lang_code(lang) == "he"
         self.by_first: dict[str, list[Entry]] = defaultdict(list)
         self.primary: dict[str, str] = {}
-        # a memo of scanning.readings: the word's readings that begin a form (derived, never state)
-        self.readings: dict[str, tuple] = {}
+        self.readings: dict[str, tuple] = {}  # scanning.readings' memo (derived from the forms)
 
     def add(self, surface: str, form: Form) -> None:
         """Index ``form`` under the first piece of ``surface``."""
@@ -101,8 +100,7 @@ class ArticleLexicon:
         self.entries = self._entries
 
     def own_words(self) -> re.Pattern | None:
-        """A pattern found in any word that may begin one of the article's own forms (the first
-        piece of one, perhaps with prefix letters); None when the article has none."""
+        """A pattern found in every word that may begin one of the article's own forms, or None."""
         if self._own_words is None and self.own.by_first:
             self._own_words = re.compile("|".join(map(re.escape, sorted(self.own.by_first, key=len, reverse=True))))
         return self._own_words
@@ -344,9 +342,8 @@ def rules(lang: str) -> Rules:
 
 
 def _not_in_name(lang: str, names: dict) -> frozenset[str]:
-    """Words that make a would-be name a group of people ("Two Australians", "Israeli Arab",
-    "Soviet Jewish"): the gazetteer's one-word demonyms, and names.yml's group and number words;
-    less known given names."""
+    """Words that make a would-be name a group of people ("Two Australians", "Soviet Jewish"): the
+    gazetteer's one-word demonyms, names.yml's group and number words; less known given names."""
     gaz = resources.load(lang, "gazetteer")
     words = {str(d) for section in ("countries", "historical") for entry in gaz.get(section) or []
              for d in entry.get("demonyms") or [] if " " not in str(d)}
@@ -356,8 +353,7 @@ def _not_in_name(lang: str, names: dict) -> frozenset[str]:
 
 
 def _name_shapes(lang: str, names: dict) -> dict:
-    """The Rules fields on the shape of a name and its edges (names.yml, cues.yml,
-    given_names.yml): words and patterns that are never a name's, openers, markers."""
+    """The Rules fields on the shape of a name and its edges (names, cues, given_names.yml)."""
     cues = resources.load(lang, "cues")
 
     def words(data: dict, key: str) -> frozenset[str]:
