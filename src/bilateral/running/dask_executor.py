@@ -35,6 +35,7 @@ from .. import paths
 from ..errors import UsageError
 from .executors import ReportTask
 from .manifest import Result
+from .startup import skip_unused_imports
 
 #: How long the client waits for the scheduler before giving up.
 CONNECT_TIMEOUT = "10s"
@@ -46,6 +47,7 @@ _ONE_BUILD_PER_PROCESS = threading.Lock()
 
 def run_task(task: ReportTask) -> Result:
     """What a worker runs for one report."""
+    skip_unused_imports()  # a worker given to the batch runs reports: it starts as the command does
     with _ONE_BUILD_PER_PROCESS:
         return task()
 

@@ -4,8 +4,10 @@ nbformat validates notebooks with jsonschema, and jsonschema's format checker, w
 imported, compiles an RFC 3987 IRI grammar with Lark if ``rfc3987_syntax`` is installed (it comes
 with JupyterLab, through jupyter-events): 1.5 s of every report command's start, measured, for a
 format check nbformat never makes (its schemas name no ``format`` keyword and it passes no format
-checker). Only processes the project owns skip it: its command and its local batch workers, never
-a user's notebook, JupyterLab or a Dask worker.
+checker). Only processes that run reports skip it: the command, its local batch workers and the
+Dask workers a batch is given (on their first report, unless jsonschema is already loaded there);
+never a user's notebook or JupyterLab. What is skipped is one optional check of jsonschema: other
+work on such a worker that validates "iri" formats would see them pass unchecked.
 """
 
 from __future__ import annotations
