@@ -514,7 +514,7 @@ def test_hayom_is_today_unless_it_names_a_day(text, expected):
 from conftest import ARTICLES  # noqa: E402
 
 from bilateral.extraction.timex.grammar import grammar  # noqa: E402
-from bilateral.extraction.timex.needs import needed_words  # noqa: E402
+from bilateral.extraction.timex.needs import lead_in, needed_words  # noqa: E402
 from bilateral.reading import article as _article  # noqa: E402
 
 
@@ -538,7 +538,7 @@ def test_every_atom_match_holds_a_word_its_pattern_needs():
     for path in texts:
         art = _article.load(path)
         g = grammar(art.lang)
-        for _kind, rx, words in g.atoms:
+        for _kind, rx, words, _lead in g.atoms:
             for m in rx.finditer(art.body):
                 found = m.group().lower() if g.lower else m.group()
                 # a lookahead's words lie just past the match
@@ -547,3 +547,41 @@ def test_every_atom_match_holds_a_word_its_pattern_needs():
                 assert not words or any(w in tail for w in words), (path.name, m.group())
                 checked += bool(words) and bool(found)
     assert checked > 100
+
+
+def test_a_scan_from_the_lead_in_finds_what_a_whole_paragraph_scan_finds():
+    # Each pattern is scanned from the first character before its first needed word that its
+    # lead-in refuses; over every article held, the matches are those of a scan from the start.
+    checked = 0
+    for path in [*sorted(ARTICLES.rglob("*.txt")), SEED]:
+        art = _article.load(path)
+        g = grammar(art.lang)
+        for para in art.body.split("\n"):
+            for _kind, rx, words, lead in g.atoms:
+                if lead is None:
+                    continue
+                first = min((at for w in words if (at := para.find(w)) >= 0), default=-1)
+                whole = [m.span() for m in rx.finditer(para)]
+                if first < 0:
+                    assert whole == [], (path.name, whole)
+                    continue
+                begin = first
+                while begin > 0 and lead(para[begin - 1]):
+                    begin -= 1
+                assert [m.span() for m in rx.finditer(para, begin)] == whole, (path.name, para[:60])
+                checked += len(whole)
+    assert checked > 50
+
+
+@pytest.mark.parametrize(("pattern", "inside", "outside"), [
+    (r"(?<!\w)(?P<pre>[בל]{0,2})(?P<m>ינואר|מרץ)\s+\d{4}", "בל", "אגד 1,."),  # prefix letters only
+    (r"(?P<d>\d{1,2})\s+(?:of\s+)?(?P<m>March|April)", "0123456789 of", "xyz,"),
+])
+def test_the_lead_in_holds_what_may_stand_before_the_needed_word(pattern, inside, outside):
+    lead = lead_in(pattern)
+    assert all(lead(ch) for ch in inside) and not any(lead(ch) for ch in outside)
+
+
+def test_no_lead_in_where_anything_may_stand_before_the_word():
+    assert lead_in(r".+March") is None and lead_in(r"[^,]+March") is None
+    assert lead_in(r"\d+\s+March", re.IGNORECASE) is None  # case folding is not followed

@@ -47,14 +47,22 @@ def find_atoms(text: str, start: int, end: int, g: Grammar) -> list[Atom]:
     window = text[start:end]
     if g.lower:
         window = window.lower()
-    for kind, rx, words in g.atoms:
-        for w in words:  # (a plain loop: this runs for every pattern of every paragraph)
-            if w in window:
-                break
-        else:
-            if words:
+    for kind, rx, words, lead in g.atoms:
+        begin = start
+        if lead is not None:
+            first = min((at for w in words if (at := window.find(w)) >= 0), default=-1)
+            if first < 0:
                 continue
-        for m in rx.finditer(text, start, end):
+            begin = start + first
+            while begin > start and lead(text[begin - 1]):
+                begin -= 1  # (no match can start before a character its lead-in refuses)
+        elif words:
+            for w in words:  # (a plain loop: this runs for every pattern of every paragraph)
+                if w in window:
+                    break
+            else:
+                continue
+        for m in rx.finditer(text, begin, end):
             atom = _make(kind, m, g, text)
             if atom is not None:
                 found.append(atom)

@@ -8,7 +8,7 @@ spaces); every word and prefix letter comes from the language file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,7 +17,7 @@ from ... import resources
 from ...vocab import lang_code
 from .anchored import EventWords, event_words
 from .anchored import pattern as event_pattern
-from .needs import needed_words
+from .needs import lead_in, needed_words
 
 YEAR = r"(?:1\d{3}|20\d{2})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -30,9 +30,10 @@ class Grammar:
     """Patterns and word tables for one language."""
 
     lang: str
-    # (kind, pattern, words): a pattern runs only over text that holds one of the words it cannot
-    # match without (none: always), which spares a scan per paragraph for the rarer forms
-    atoms: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
+    # (kind, pattern, words, lead-in): a pattern runs only over text that holds one of the words
+    # it cannot match without (none: always), from the first character before the first of them
+    # that the lead-in test refuses (no test: from the paragraph's start); see needs.py
+    atoms: tuple[tuple[str, re.Pattern, tuple[str, ...], Callable[[str], bool] | None], ...]
     lower: bool  # words are matched against lowercased text
     months: dict[str, int]
     seasons: dict[str, tuple[int, int]]
@@ -181,7 +182,7 @@ def grammar(lang: str) -> Grammar:
 
     return Grammar(
         lang=lang,
-        atoms=tuple((k, re.compile(p, flags), needed_words(p, flags)) for k, p in atoms),
+        atoms=tuple((k, re.compile(p, flags), needed_words(p, flags), lead_in(p, flags)) for k, p in atoms),
         lower=not he,
         months=months,
         seasons=seasons,

@@ -11,6 +11,7 @@ lookahead, or one of the alternatives of an alternation whose every branch has o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as sre
 from re import _parser as sre_parse
 
@@ -55,3 +56,79 @@ def _needs(seq) -> tuple[str, ...]:
             consider(_needs(av[1]))
     consider(("".join(run),) if run else ())
     return best
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: str.isdecimal,
+    sre.CATEGORY_SPACE: str.isspace,
+    sre.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
+}
+
+
+def lead_in(pattern: str, flags: int = 0) -> Callable[[str], bool] | None:
+    """The characters a match of ``pattern`` may hold before its needed word (see
+    :func:`needed_words`), as a test of one character; None when that is not bounded (any
+    character, a negated class, a case-insensitive pattern) or the pattern needs no word.
+
+    A match cannot start before the character nearest to the first needed word that fails this
+    test, so the scan of a paragraph may start there. The test may say yes too often, never no."""
+    if flags & re.IGNORECASE or not needed_words(pattern, flags):
+        return None
+    chars: set[str] = set()
+    tests: list[Callable[[str], bool]] = []
+    if not _lead(list(sre_parse.parse(pattern, flags)), chars, tests):
+        return None
+    return lambda ch: ch in chars or any(t(ch) for t in tests)
+
+
+def _lead(seq, chars: set[str], tests: list) -> bool:
+    """Add to ``chars``/``tests`` what ``seq`` may consume before the words :func:`_needs` picks
+    in it; False when that is unbounded or the words cannot be placed."""
+    words = _needs(seq)
+    run_start, run = 0, []
+    for k, (op, av) in enumerate(seq):
+        if op is sre.LITERAL:
+            run_start = k if not run else run_start
+            run.append(chr(av))
+            if words == ("".join(run),):
+                return _consumed(seq[:run_start], chars, tests)
+            continue
+        run = []
+        inner = [av[-1]] if op is sre.SUBPATTERN else [av[2]] if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 \
+            else [av[1]] if op is sre.ASSERT and av[0] == 1 else list(av[1]) if op is sre.BRANCH else []
+        found = [_needs(x) for x in inner]
+        if inner and (found == [words] or (op is sre.BRANCH and all(found)
+                                           and tuple(w for f in found for w in f) == words)):
+            return _consumed(seq[:k], chars, tests) and all(_lead(list(x), chars, tests) for x in inner)
+    return False
+
+
+def _consumed(seq, chars: set[str], tests: list) -> bool:
+    return all(_consumable(op, av, chars, tests) for op, av in seq)
+
+
+def _consumable(op, av, chars: set[str], tests: list) -> bool:
+    """Add what element ``(op, av)`` may consume to ``chars``/``tests``; False when unbounded."""
+    if op is sre.LITERAL:
+        chars.add(chr(av))
+    elif op is sre.IN:
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is sre.RANGE:
+                tests.append(lambda ch, lo=value[0], hi=value[1]: lo <= ord(ch) <= hi)
+            elif kind is sre.CATEGORY and value in _CATEGORIES:
+                tests.append(_CATEGORIES[value])
+            else:
+                return False  # a negated set, a negated category
+    elif op is sre.SUBPATTERN:
+        return all(_consumable(o, a, chars, tests) for o, a in av[-1])
+    elif op is sre.BRANCH:
+        return all(_consumable(o, a, chars, tests) for b in av[1] for o, a in b)
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return all(_consumable(o, a, chars, tests) for o, a in av[2])
+    elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        pass  # consumes nothing
+    else:
+        return False  # any character, a negated literal, a back reference
+    return True
