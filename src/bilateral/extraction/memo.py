@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-_LIMIT = 1 << 16  # words remembered per question before the memo starts over
+LIMIT = 1 << 16  # words remembered per question before the memo starts over
 
 
 class WordMemo(dict):
@@ -18,7 +18,7 @@ class WordMemo(dict):
         self.fn = fn
 
     def __missing__(self, word: str) -> Any:
-        if len(self) >= _LIMIT:
+        if len(self) >= LIMIT:
             self.clear()  # bounded: a long run of articles keeps at most this many words
         value = self[word] = self.fn(word)
         return value

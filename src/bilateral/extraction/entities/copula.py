@@ -30,7 +30,7 @@ def copula_candidates(body: str, ps: list[Piece], lex: AnyLexicon, r: Rules, kno
     outer = _outer(body, ps)
     out: list[Candidate] = []
     for c, i in enumerate(outer):
-        if (ps[i].text if r.he else ps[i].text.lower()) not in r.copulas or c == 0 or c + 1 == len(outer):
+        if _word(ps[i], r) not in r.copulas or c == 0 or c + 1 == len(outer):
             continue
         if _role_before(body, ps, outer, c, r, known):
             span = _name_after(body, ps, outer, c + 1, r, lex, known)

@@ -36,9 +36,8 @@ class Form:
     surface: str
 
 
-class Piece(NamedTuple):
-    """A word-like run of a sentence (letters with inner geresh/apostrophes) and its offsets
-    (a named tuple: one per word, made twice as fast as a frozen dataclass)."""
+class Piece(NamedTuple):  # (one per word: a named tuple is made twice as fast as a frozen dataclass)
+    """A word-like run of a sentence (letters with inner geresh/apostrophes) and its offsets."""
 
     start: int
     end: int

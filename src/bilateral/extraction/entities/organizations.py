@@ -32,7 +32,7 @@ def scan_orgs(body: str, ps: list[Piece], acronyms: Lexicon, r: Rules, known: Kn
         if r.he and not heads_at[ps[i].text]:
             i += 1  # (most words begin no head)
             continue
-        hit = _org_at(body, ps, i, r, known) if r.he else _org_at_en(body, ps, i, r, known, roles)
+        hit = _org_at(body, ps, i, r, known, heads_at) if r.he else _org_at_en(body, ps, i, r, known, roles)
         if hit is None:
             i += 1
             continue
@@ -100,9 +100,9 @@ def _heads_at(r: Rules) -> WordMemo:
         for words, kind in heads.get(rest, ())))
 
 
-def _org_at(body, ps, i, r: Rules, known):
+def _org_at(body, ps, i, r: Rules, known, heads_at: WordMemo):
     head = None
-    for prefix, words, kind in _heads_at(r)[ps[i].text]:
+    for prefix, words, kind in heads_at[ps[i].text]:
         if all(i + k < len(ps) and ps[i + k].text == words[k] for k in range(1, len(words))):
             if head is None or len(words) > head[0]:
                 head = (len(words), kind, prefix)

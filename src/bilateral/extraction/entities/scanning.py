@@ -12,6 +12,7 @@ import bisect
 import re
 
 from ...reading import structure
+from ..memo import LIMIT
 from .lexicon import PIECE, AnyLexicon, Form, Piece, Rules, join, sep, split_form
 
 Hit = tuple[int, int, Form, str]  # start, end, form, surface (as written, without prefix letters)
@@ -60,9 +61,6 @@ def _strip(piece: str, r: Rules, name_only: bool) -> list[tuple[str, str]]:
     return options
 
 
-_READINGS_LIMIT = 1 << 16  # words remembered per shared lexicon before the memo starts over
-
-
 def readings(piece: str, lex: AnyLexicon, r: Rules) -> tuple[tuple[str, str, list], ...]:
     """(prefix, remainder, entries) of each reading of a piece that begins a known form.
 
@@ -71,15 +69,16 @@ def readings(piece: str, lex: AnyLexicon, r: Rules) -> tuple[tuple[str, str, lis
     base = getattr(lex, "base", lex)
     found = base.readings.get(piece)
     if found is None:
-        if len(base.readings) >= _READINGS_LIMIT:
+        if len(base.readings) >= LIMIT:
             base.readings.clear()
         found = base.readings[piece] = tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False)
                                              if (es := base.entries(rest)))
     own = lex.own_words() if lex is not base else None
     # (a reading is the piece or a part of it, so one that is an own form's first piece holds it)
-    if own is not None and own.search(piece) \
-            and any(rest in lex.own.by_first for _, rest in strip_options(piece, r, name_only=False)):
-        return tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False) if (es := lex.entries(rest)))
+    if own is not None and own.search(piece):
+        options = strip_options(piece, r, name_only=False)
+        if any(rest in lex.own.by_first for _, rest in options):
+            return tuple((p, rest, es) for p, rest in options if (es := lex.entries(rest)))
     return found
 
 

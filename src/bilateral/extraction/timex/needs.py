@@ -43,19 +43,31 @@ def _needs(seq) -> tuple[str, ...]:
             continue
         consider(("".join(run),) if run else ())
         run = []
-        if op is sre.SUBPATTERN:
-            consider(_needs(av[-1]))
-        elif op is sre.BRANCH:
-            branches = [_needs(b) for b in av[1]]
-            if all(branches):
-                consider(tuple(w for b in branches for w in b))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_needs(av[2]))
-        elif op is sre.ASSERT and av[0] == 1:
-            # what a lookahead needs lies in the paragraph too (a lookbehind may look before it)
-            consider(_needs(av[1]))
+        consider(_element_needs(op, av))
     consider(("".join(run),) if run else ())
     return best
+
+
+def _inside(op, av) -> list:
+    """The sequences inside an element whose needed words the element needs as well: a group,
+    a repeat of at least one, a lookahead (what it needs lies in the paragraph too; a lookbehind
+    may look before it), or, for an alternation, each branch."""
+    if op is sre.SUBPATTERN:
+        return [av[-1]]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return [av[2]]
+    if op is sre.ASSERT and av[0] == 1:
+        return [av[1]]
+    return list(av[1]) if op is sre.BRANCH else []
+
+
+def _element_needs(op, av) -> tuple[str, ...]:
+    """The needed words of one element: those of what it holds (an alternation: all its branches'
+    together, when every branch has some)."""
+    found = [_needs(x) for x in _inside(op, av)]
+    if op is sre.BRANCH:
+        return tuple(w for f in found for w in f) if found and all(found) else ()
+    return found[0] if found else ()
 
 
 _CATEGORIES = {
@@ -94,12 +106,8 @@ def _lead(seq, chars: set[str], tests: list) -> bool:
                 return _consumed(seq[:run_start], chars, tests)
             continue
         run = []
-        inner = [av[-1]] if op is sre.SUBPATTERN else [av[2]] if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 \
-            else [av[1]] if op is sre.ASSERT and av[0] == 1 else list(av[1]) if op is sre.BRANCH else []
-        found = [_needs(x) for x in inner]
-        if inner and (found == [words] or (op is sre.BRANCH and all(found)
-                                           and tuple(w for f in found for w in f) == words)):
-            return _consumed(seq[:k], chars, tests) and all(_lead(list(x), chars, tests) for x in inner)
+        if words and _element_needs(op, av) == words:
+            return _consumed(seq[:k], chars, tests) and all(_lead(list(x), chars, tests) for x in _inside(op, av))
     return False
 
 
