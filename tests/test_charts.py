@@ -16,7 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import bilateral
-from bilateral.presentation import charts
+from bilateral.presentation import charts, display
 
 ENGLISH = ARTICLES / "en_02_cuba_north_korea.txt"
 
@@ -312,6 +312,40 @@ def test_save_writes_byte_identical_files(seed, tmp_path):
     assert png.startswith(b"\x89PNG") and b"Software" not in png
     assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (900, 450)  # 9x4.5 in at 100 dpi
     assert "<dc:date>" not in svg
+
+
+def _redrawn(fig, folder, name: str) -> bytes:
+    fig.stale = True  # as after any change: save must draw it again
+    return charts.save(fig, folder, name, formats=("png",))[0].read_bytes()
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_a_saved_png_reuses_the_settled_pixels_and_equals_a_fresh_draw(name, seed, tmp_path):
+    fig = charts.CHARTS[name](seed, lang="he")
+    with plt.rc_context(charts.STYLE):
+        assert display.drawn_pixels(fig, fig.dpi) is not None  # settling drew the pixels once
+    reused = charts.save(fig, tmp_path / "a", name)[1].read_bytes()
+    assert reused == _redrawn(fig, tmp_path / "b", name)
+
+
+def test_a_changed_chart_is_drawn_again_even_after_another_format(seed, tmp_path):
+    fig = charts.timeline(seed)
+    before = charts.save(fig, tmp_path / "a", "timeline", formats=("png",))[0].read_bytes()
+    fig.axes[0].set_title("changed")
+    # The SVG draws first and leaves the figure fresh; the PNG must still show the change.
+    changed = charts.save(fig, tmp_path / "b", "timeline", formats=("svg", "png"))[1].read_bytes()
+    assert changed != before
+    assert changed == _redrawn(fig, tmp_path / "c", "timeline")
+
+
+def test_pixels_are_not_reused_on_another_background_dpi_or_crop(seed):
+    fig = charts.warmth(seed)
+    with plt.rc_context(charts.STYLE):
+        assert display.drawn_pixels(fig, fig.dpi) is not None
+        assert display.drawn_pixels(fig, 2 * fig.dpi) is None
+    for rc in ({"savefig.facecolor": "black"}, {"savefig.transparent": True}, {"savefig.bbox": "tight"}):
+        with plt.rc_context({**charts.STYLE, **rc}):
+            assert display.drawn_pixels(fig, fig.dpi) is None, rc
 
 
 def test_save_refuses_an_unknown_format(seed, tmp_path):

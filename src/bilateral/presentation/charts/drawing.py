@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
@@ -36,24 +37,18 @@ def draw_chart(draw: Callable[[Tables, Axes, dict, bool], None], tables: Tables,
         fig = Figure(figsize=STYLE["figure.figsize"], dpi=sheet()["dpi"], layout="constrained")
         draw(tables, fig.add_subplot(), chart_words(lang), lang == "he")
         settle(fig)
-        # The layout has converged: keep it, so that saving (PNG, then SVG) does not redo it.
-        # No engine at all (not "none", a placeholder): with any engine set, every savefig
-        # draws the whole figure once more, text layout included, before drawing it for real.
-        with plt.rc_context(_NO_LAYOUT):
-            fig.set_layout_engine(None)
     return displayable(fig)
 
 
-def settle(fig: Figure, passes: int = 1) -> None:
-    """Run the layout until the axes stop moving, so that the first draw (a notebook's display,
-    the first saved file) looks like every later one."""
-    before = None
-    for _ in range(passes):
-        fig.draw_without_rendering()
-        now = [tuple(a.get_position().bounds) for a in fig.axes]
-        if now == before:
-            return
-        before = now
+def settle(fig: Figure) -> None:
+    """Lay ``fig`` out and draw its pixels, in one Agg draw, then keep that layout: the first
+    display looks like every later one, and a PNG at the figure's dpi reuses these pixels
+    (:func:`..display.drawn_pixels`) instead of drawing again."""
+    FigureCanvasAgg(fig).draw()
+    # No engine at all (not "none", a placeholder): with any engine set, every savefig draws
+    # the whole figure once more, text layout included, before drawing it for real.
+    with plt.rc_context(_NO_LAYOUT):
+        fig.set_layout_engine(None)
 
 
 def set_title(ax: Axes, text: str, he: bool) -> None:

@@ -9,10 +9,11 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from ...files import atomic_open
+from ..display import PNG_METADATA, drawn_pixels, write_pixels
 from .style import STYLE, sheet
 
 _METADATA: dict[str, dict[str, None]] = {
-    "png": {"Software": None},
+    "png": PNG_METADATA,
     "svg": {"Date": None},
     "pdf": {"CreationDate": None, "ModDate": None},
 }
@@ -25,13 +26,21 @@ def save(fig: Figure, folder: str | Path, name: str, formats: Iterable[str] = ("
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rc = {**STYLE, "svg.hashsalt": sheet()["svg_hashsalt"]}
-    paths = []
+    dpi = sheet()["dpi"]
+    formats = [fmt.lower().lstrip(".") for fmt in formats]
     for fmt in formats:
-        fmt = fmt.lower().lstrip(".")
         if fmt not in _METADATA:
             raise ValueError(f"cannot save a chart as {fmt!r}; use one of {', '.join(_METADATA)}")
+    with plt.rc_context(rc):
+        # Taken before any file is drawn: drawing another format leaves the figure fresh again.
+        pixels = drawn_pixels(fig, dpi) if "png" in formats else None
+    paths = []
+    for fmt in formats:
         path = folder / f"{name}.{fmt}"
         with atomic_open(path) as fh, plt.rc_context(rc):
-            fig.savefig(fh, format=fmt, dpi=sheet()["dpi"], metadata=_METADATA[fmt])
+            if fmt == "png" and pixels is not None:
+                write_pixels(fh, pixels, dpi)
+            else:
+                fig.savefig(fh, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
         paths.append(path)
     return paths
