@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import papermill
 import pytest
 from conftest import SEED
 
-from bilateral.running import build
+from bilateral.running import build, execution
 
 
 class FailingStarts:
@@ -47,3 +49,33 @@ def test_other_errors_are_not_retried(monkeypatch, tmp_path):
     monkeypatch.setattr(papermill, "execute_notebook", fake)
     result = build.build(SEED, tmp_path)
     assert fake.calls == 1 and result.status == "failed"
+
+
+@pytest.fixture
+def stopped(monkeypatch):
+    """The kernels stopped during the test, each with the clients it had made."""
+    kernels = []
+    real = execution.stop_kernel
+
+    def recording(kernel):
+        kernels.append((kernel, list(kernel.clients)))
+        real(kernel)
+
+    monkeypatch.setattr(execution, "stop_kernel", recording)
+    return kernels
+
+
+def test_the_kernel_is_killed_and_its_clients_closed_after_a_report(stopped, tmp_path):
+    threads = threading.active_count()
+    assert build.build(SEED, tmp_path).status == "ok"
+    [(kernel, clients)] = stopped
+    assert clients and not any(c.channels_running for c in clients)
+    assert not kernel.has_kernel and not kernel.clients
+    assert threading.active_count() == threads  # no heartbeat thread left behind
+
+
+def test_each_started_kernel_is_stopped_when_papermill_fails(stopped, monkeypatch, tmp_path):
+    fake = FailingStarts(RuntimeError("Kernel didn't respond in 60 seconds"), ValueError("a cell failed"))
+    monkeypatch.setattr(papermill, "execute_notebook", fake)
+    assert build.build(SEED, tmp_path).status == "failed"
+    assert len(stopped) == 2 and not any(kernel.has_kernel for kernel, _ in stopped)

@@ -12,7 +12,6 @@ import glob
 import os
 import shutil
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -20,8 +19,8 @@ from .. import paths
 from ..errors import SeedFormatError
 from ..files import atomic_write_text
 from ..reading import article
-from ..vocab import KERNEL_NAME
 from .cache import inputs_digest, is_current, outputs_digest
+from .execution import execute
 from .manifest import Result, read_manifest, write_manifest
 from .parameters import NOTEBOOK, notebook_path, variant
 
@@ -79,10 +78,7 @@ def _build_in_staging(seed: Path, art, out_root: Path, final: Path, result: Resu
         from . import publish
 
         # The page's tools load on a thread while the kernel runs: papermill's process is idle then.
-        warming = threading.Thread(target=publish.warm, daemon=True)
-        warming.start()
-        nb = _execute(seed, staging, result.params)
-        warming.join()
+        nb = _execute(seed, staging, result.params, beside=publish.warm)
         _finish(nb, art, stage, result)
         result.status = "ok"
         result.outputs = outputs_digest(stage)
@@ -146,67 +142,10 @@ def swap(stage: Path, final: Path, old: Path, keep_variants: bool = False) -> No
     shutil.rmtree(old, ignore_errors=True)
 
 
-class _QuietKernelManager:
-    """Built on first use (jupyter_client loads lazily): a kernel manager whose kernels write
-    their stderr nowhere, so an interrupted batch does not spill kernel tracebacks."""
-
-    _cls = None
-
-    @classmethod
-    def get(cls):
-        if cls._cls is None:
-            import subprocess
-
-            from jupyter_client.manager import AsyncKernelManager
-
-            class Quiet(AsyncKernelManager):
-                async def _async_launch_kernel(self, kernel_cmd, **kw):
-                    kw["stderr"] = subprocess.DEVNULL
-                    return await super()._async_launch_kernel(kernel_cmd, **kw)
-
-            cls._cls = Quiet
-        return cls._cls
-
-
-def _execute(seed: Path, staging: Path, params: dict):
-    import papermill
-
-    # The kernel finds the output folder through the environment, so the executed notebook
-    # records no output path and reruns into another folder give the same bytes. Pointing it
-    # at the staging folder keeps the figures out of the old report until the swap.
+def _execute(seed: Path, staging: Path, params: dict, beside=None):
+    # The kernel writes the figures into the staging folder, out of the old report until the swap.
     run_params = {"seed": paths.relative_to_root(seed), **params}
-    output = staging / seed.stem / NOTEBOOK
-    previous = os.environ.get(paths.REPORTS_ENV)
-    os.environ[paths.REPORTS_ENV] = str(staging.resolve())
-    try:
-        for attempt in range(2):
-            try:
-                # Written once, at the end (and on a failure): saving after every cell (papermill's
-                # default) validates and rewrites the whole notebook, images and all, 30 times.
-                return papermill.execute_notebook(
-                    str(notebook_path()), str(output), parameters=run_params, kernel_name=KERNEL_NAME,
-                    progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
-                    request_save_on_cell_execute=False,
-                    kernel_manager_class=_QuietKernelManager.get(),
-                )
-            except Exception as exc:  # noqa: BLE001 - filtered just below
-                # Many kernels starting at once can miss their start-up deadline or clash on a
-                # port (jupyter_client's known race): retry a failed start once.
-                if attempt or not _kernel_did_not_start(exc):
-                    raise
-    finally:
-        if previous is None:
-            os.environ.pop(paths.REPORTS_ENV, None)
-        else:
-            os.environ[paths.REPORTS_ENV] = previous
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-_KERNEL_START_FAILURES = ("Kernel didn't respond", "Kernel died before replying", "Address already in use")
-
-
-def _kernel_did_not_start(exc: BaseException) -> bool:
-    return type(exc).__name__ != "PapermillExecutionError" and any(m in str(exc) for m in _KERNEL_START_FAILURES)
+    return execute(notebook_path(), staging / seed.stem / NOTEBOOK, run_params, staging, beside)
 
 
 def _finish(nb, art, stage: Path, result: Result) -> None:

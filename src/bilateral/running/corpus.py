@@ -9,7 +9,6 @@ seeds gives the same bytes (papermill's ids, timings and paths are normalized aw
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -22,9 +21,10 @@ from ..files import atomic_write_text
 from ..presentation import pages
 from ..reading import article
 from ..vocab import CORPUS_REPORT_FOLDER as FOLDER
-from ..vocab import KERNEL_NAME, REPORT_LANGUAGES
+from ..vocab import REPORT_LANGUAGES
 from . import publish
 from .build import swap
+from .execution import execute
 from .manifest import Result
 
 NOTEBOOK = "corpus.ipynb"
@@ -63,7 +63,7 @@ def render_corpus(seeds: Sequence[str | Path], out_dir: str | Path | None = None
     params = {"corpus_dir": paths.relative_to_root(folder), "narrative_lang": lang,
               "figure_format": figure_format, "top_n": top_n}
     try:
-        nb = publish.normalize(_execute(staging, stage / NOTEBOOK, params))
+        nb = publish.normalize(execute(notebook_path(), stage / NOTEBOOK, params, staging))
         import nbformat
 
         (stage / NOTEBOOK).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
@@ -80,25 +80,6 @@ def render_corpus(seeds: Sequence[str | Path], out_dir: str | Path | None = None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out_root / PAGE
-
-
-def _execute(staging: Path, output: Path, params: dict):
-    import papermill
-
-    # Figures go to <reports>/corpus/figures through the environment, so the executed notebook
-    # records no output path (and a rerun elsewhere gives the same bytes).
-    previous = os.environ.get(paths.REPORTS_ENV)
-    os.environ[paths.REPORTS_ENV] = str(staging.resolve())
-    try:
-        return papermill.execute_notebook(
-            str(notebook_path()), str(output), parameters=params, kernel_name=KERNEL_NAME,
-            progress_bar=False, log_output=False, cwd=str(staging), execution_timeout=600,
-            request_save_on_cell_execute=False)
-    finally:
-        if previous is None:
-            os.environ.pop(paths.REPORTS_ENV, None)
-        else:
-            os.environ[paths.REPORTS_ENV] = previous
 
 
 def page(nb, arts: list[article.Article], lang: str) -> str:
