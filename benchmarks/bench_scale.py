@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -79,14 +80,21 @@ class Sampler:
 
 
 def run_measured(cmd: list[str]) -> tuple[float, Sampler]:
-    """Wall time and memory of ``cmd`` (fails loudly if it fails)."""
-    began = time.perf_counter()
+    """Wall time and memory of ``cmd`` (fails loudly if it fails); the sampler's ``cpu`` is the
+    CPU seconds of ``cmd`` and everything it waited for (its kernels)."""
+    began, cpu = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     with Sampler(proc.pid) as s:
         _, err = proc.communicate()
+    s.cpu = _children_cpu() - cpu
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:3])} ... exited {proc.returncode}: {err[-500:]}")
     return time.perf_counter() - began, s
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def bare_scan(files: list[Path]) -> float:
@@ -152,27 +160,38 @@ def memory(mb: float, tmp: Path) -> None:
 
 _LEAN_PAPERMILL = ("import sys; from bilateral.running.startup import skip_unused_imports; skip_unused_imports(); "
                    "from papermill.cli import papermill; sys.argv[0] = 'papermill'; papermill()")
+# The floor's notebook run the way bilateral runs its own (running/execution.py: no IRI grammar,
+# the kernel started before papermill is imported and killed when done): what is left of the
+# report's ratio to this is the report's own work, the notebook's cells and the page.
+_FLOOR_AS_RUN = ("import sys; from pathlib import Path; from bilateral.running.startup import skip_unused_imports; "
+                 "skip_unused_imports(); from bilateral.running.execution import execute; "
+                 "nb, out = map(Path, sys.argv[1:3]); execute(nb, out, {}, out.parent)")
 
 
 def reports(tmp: Path, repeat: int, batch_size: int, job_counts: tuple[int, ...] = (1, 2)) -> dict:
     print(f"== reports (papermill floor vs bilateral; batch of {batch_size})")
     nb = floor_notebook(tmp)
-    floors = []
-    for _ in range(repeat):
-        wall, mem = run_measured([str(BIN / "papermill"), str(nb), str(tmp / "floor_out.ipynb"), "-k", "bilateral",
-                                  "--no-progress-bar"])
-        floors.append(wall)
-    floor = statistics.median(floors)
-    # The same floor without the IRI grammar that bilateral's command skips (running/startup.py):
-    # what the ratio would be had papermill skipped it too.
-    lean = statistics.median(run_measured([sys.executable, "-c", _LEAN_PAPERMILL, str(nb), str(tmp / "lean_out.ipynb"),
-                                           "-k", "bilateral", "--no-progress-bar"])[0] for _ in range(repeat))
-    alone = statistics.median(run_measured([str(BIN / "bilateral"), "report", str(paths.default_seed()), "--out",
-                                            str(tmp / "alone"), "--force"])[0] for _ in range(repeat))
-    print(f"  floor (papermill, imports + one chart): {floor:6.2f} s  ({mem.total / MB:.0f} MB)")
-    print(f"  the floor without the IRI grammar:      {lean:6.2f} s")
-    print(f"  one report alone:                       {alone:6.2f} s  ratio {alone / floor:.2f}x floor (target <= 1.5), "
-          f"{alone / lean:.2f}x the floor without the grammar")
+    runs: dict[str, list] = {"floor": [], "lean": [], "as_run": [], "report": []}
+    commands = {
+        "floor": [str(BIN / "papermill"), str(nb), str(tmp / "floor_out.ipynb"), "-k", "bilateral", "--no-progress-bar"],
+        "lean": [sys.executable, "-c", _LEAN_PAPERMILL, str(nb), str(tmp / "lean_out.ipynb"), "-k", "bilateral",
+                 "--no-progress-bar"],
+        "as_run": [sys.executable, "-c", _FLOOR_AS_RUN, str(nb), str(tmp / "as_run.ipynb")],
+        "report": [str(BIN / "bilateral"), "report", str(paths.default_seed()), "--out", str(tmp / "alone"), "--force"],
+    }
+    for _ in range(repeat):  # interleaved, so that a slow minute slows each the same
+        for name, cmd in commands.items():
+            runs[name].append(run_measured(cmd))
+    wall = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
+    cpu = {k: statistics.median(m.cpu for _, m in v) for k, v in runs.items()}
+    floor, one = wall["floor"], wall["report"]
+    mem = runs["floor"][-1][1]
+    print(f"  floor (papermill, imports + one chart): {floor:6.2f} s  ({mem.total / MB:.0f} MB), {cpu['floor']:5.2f} s CPU")
+    print(f"  the floor without the IRI grammar:      {wall['lean']:6.2f} s, {cpu['lean']:5.2f} s CPU")
+    print(f"  the floor run as bilateral runs:        {wall['as_run']:6.2f} s, {cpu['as_run']:5.2f} s CPU")
+    print(f"  one report alone:                       {one:6.2f} s, {cpu['report']:5.2f} s CPU")
+    print(f"    ratio {one / floor:.2f}x floor (target <= 1.5); {one / wall['lean']:.2f}x the floor without the grammar; "
+          f"{one / wall['as_run']:.2f}x the floor run as bilateral runs ({cpu['report'] / cpu['as_run']:.2f}x its CPU)")
     seeds = _copies(tmp / "seeds", batch_size)
     figures = {"floor": floor, "seeds": seeds}
     for jobs in job_counts:

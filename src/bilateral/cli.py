@@ -158,18 +158,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build one report; exit 2 for a bad seed, 1 when the notebook fails."""
+    # Only what one report needs: the kernel starts sooner, and boots while the rest loads.
     from .reading import article
-    from .running import batch
+    from .running.build import build, report_folder
+    from .running.parameters import check_parameters, ensure_kernel
 
     seed = args.seed or paths.default_seed()
-    params = batch.check_parameters(dict(args.parameter))
+    params = check_parameters(dict(args.parameter))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", BilateralWarning)  # build() warns once
         article.load(seed)  # a bad seed is bad input (exit 2), not a failed report
-    batch.ensure_kernel()
+    ensure_kernel()
     out = args.out or paths.reports_dir()
-    result = batch.build(seed, out, params, force=args.force)
-    folder = batch.report_folder(out, result.article_id, result.variant)
+    result = build(seed, out, params, force=args.force)
+    folder = report_folder(out, result.article_id, result.variant)
     if result.status == "failed":
         print(f"bilateral: error: {result.seed}: report failed: {result.error} "
               f"(see {folder / 'failed.ipynb'})", file=sys.stderr)

@@ -75,10 +75,8 @@ def _build_in_staging(seed: Path, art, out_root: Path, final: Path, result: Resu
     stage = staging / result.article_id
     stage.mkdir()
     try:
-        from . import publish
-
         # The page's tools load on a thread while the kernel runs: papermill's process is idle then.
-        nb = _execute(seed, staging, result.params, beside=publish.warm)
+        nb = _execute(seed, staging, result.params, beside=_warm_page)
         _finish(nb, art, stage, result)
         result.status = "ok"
         result.outputs = outputs_digest(stage)
@@ -146,6 +144,12 @@ def _execute(seed: Path, staging: Path, params: dict, beside=None):
     # The kernel writes the figures into the staging folder, out of the old report until the swap.
     run_params = {"seed": paths.relative_to_root(seed), **params}
     return execute(notebook_path(), staging / seed.stem / NOTEBOOK, run_params, staging, beside)
+
+
+def _warm_page() -> None:
+    from . import publish
+
+    publish.warm()
 
 
 def _finish(nb, art, stage: Path, result: Result) -> None:
