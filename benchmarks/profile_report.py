@@ -1,9 +1,10 @@
 """Where the time of one report goes, against the papermill floor measured in the same run.
 
 Steps of `bilateral report SEED --force`, timed one by one in this process (as build() runs them):
-  cli          the command's own start: interpreter, imports of bilateral, papermill, nbconvert
-               (without the IRI grammar the command skips: see bilateral.running.startup)
-  kernel       a kernel of the project's spec started until ready, then shut down
+  cli          the command's own start until its kernel is launched: interpreter, the imports of
+               one report and jupyter_client (see bilateral.running.startup and .execution)
+  overlapped   what the command imports while its kernel boots: papermill, nbconvert
+  kernel       a kernel of the project's spec started until ready, then killed
   cells        each cell of the executed notebook (papermill records their durations): imports
                and extraction, narrative, the five charts, the three tables
   papermill    execute_notebook in all, minus the cells: kernel start, papermill's own work
@@ -85,6 +86,16 @@ def _cell_name(source: str) -> str:
     return source.splitlines()[0][:30] if source else "empty"
 
 
+_BEFORE = ("import bilateral.cli, bilateral.running.build, bilateral.running.parameters, bilateral.reading.article, "
+           "jupyter_client.manager; ")
+
+
+def _imports(statement: str, repeat: int) -> float:
+    """Wall time of a fresh interpreter that runs ``statement`` as the command does (no IRI grammar)."""
+    code = "from bilateral.running.startup import skip_unused_imports; skip_unused_imports(); " + statement
+    return statistics.median(timed(subprocess.run, [sys.executable, "-c", code], check=True)[0] for _ in range(repeat))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2)
@@ -98,13 +109,11 @@ def main() -> None:
         report = statistics.median(timed(subprocess.run, [str(BIN / "bilateral"), "report", str(paths.default_seed()),
                                                            "--out", str(tmp / "r"), "--force"], check=True,
                                          capture_output=True)[0] for _ in range(args.repeat))
-        cli = statistics.median(timed(subprocess.run, [sys.executable, "-c", "from bilateral.running.startup import "
-                                                       "skip_unused_imports; skip_unused_imports(); "
-                                                       "import bilateral.cli, bilateral.running.batch, "
-                                                       "papermill, nbconvert, nbformat"], check=True)[0]
-                                for _ in range(args.repeat))
+        before = _imports(_BEFORE, args.repeat)
+        overlapped = _imports(_BEFORE + "import papermill, nbconvert", args.repeat) - before
         runs = [one_report(tmp / f"p{i}") for i in range(args.repeat)]
-    steps = {"cli start + imports": cli} | {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    steps = {"cli start until the kernel launch": before, "imports while the kernel boots": overlapped}
+    steps |= {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     print(f"papermill floor (CLI, imports + one chart): {floor:6.2f} s")
     print(f"bilateral report --force:                   {report:6.2f} s   {report / floor:.2f}x floor")
     print("steps (median of the runs; 'kernel' is also inside 'papermill besides cells'):")
