@@ -21,3 +21,11 @@ def load(lang: str, name: str) -> Any:
     if not path.is_file():
         return {}
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+
+
+@cache
+def shared(name: str) -> Any:
+    """Parsed content of ``resources/<name>.yml``, data that no one language owns (the charts'
+    style, CAMEO codes, known events)."""
+    path = _res.files("bilateral") / "resources" / f"{name}.yml"
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources as _res
 from typing import TYPE_CHECKING
 
-import yaml
+from .. import resources
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,8 +32,7 @@ class Code:
 
 @cache
 def _data() -> dict:
-    path = _res.files("bilateral") / "resources" / "cameo.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return resources.shared("cameo")
 
 
 @cache

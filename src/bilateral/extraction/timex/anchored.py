@@ -11,11 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources as _res
 from typing import Any
 
-import yaml
-
+from ... import resources
 from .model import Value, parse_iso
 
 _YEAR_AND_NOUN = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)(?:\s+\S+)?")
@@ -133,8 +131,7 @@ def _known(phrase: str, lang: str, start: bool) -> tuple[Value, int] | None:
 
 @cache
 def _events(lang: str) -> tuple[tuple[re.Pattern, str, str], ...]:
-    path = _res.files("bilateral") / "resources" / "known_events.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = resources.shared("known_events")
     out = []
     for e in data["events"]:
         names = "|".join(re.escape(n) for n in sorted(e.get(lang, []), key=len, reverse=True))

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources as _res
 from typing import Any
 
 import numpy as np
-import yaml
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 
+from ... import resources
 from ...tables import Tables
 from ...vocab import lang_code
 from ..focus import period_of, period_text
@@ -22,8 +21,7 @@ LRM = "\u200e"  # makes a signed number inside Hebrew text keep its sign on the 
 @cache
 def sheet() -> dict[str, Any]:
     """The whole style sheet, read once."""
-    path = _res.files("bilateral") / "resources" / "style.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return resources.shared("style")
 
 
 #: matplotlib settings of every chart; applied only inside ``plt.rc_context(STYLE)``.
