@@ -49,11 +49,13 @@ def execute(notebook: Path, output: Path, params: dict, folder: Path,
                 kernel = None
                 try:
                     kernel = start_kernel(folder)
+                    import papermill
+
+                    # Started once papermill is loaded: until then the helper would only slow
+                    # the import down (one interpreter lock); from here this thread mostly waits.
                     if beside is not None and helper is None:
                         helper = threading.Thread(target=beside, daemon=True)
                         helper.start()
-                    import papermill
-
                     return papermill.execute_notebook(
                         str(notebook), str(output), parameters=params, kernel_name=KERNEL_NAME, km=kernel,
                         progress_bar=False, log_output=False, cwd=str(folder), execution_timeout=600,
