@@ -1065,3 +1065,21 @@ def test_two_known_people_joined_by_a_hyphen_are_two_people():
     people = _actors("en", "After the recent Tito-Stalin split, Josip Broz Tito met nobody.")["person"]
     assert "Stalin" in people and not any(" " in n and "Stalin" in n for n in people)
 
+
+
+def test_word_memos_are_bounded_and_answer_the_same_after_starting_over(monkeypatch):
+    from bilateral.extraction import memo
+    from bilateral.extraction.entities import scanning
+    from bilateral.extraction.entities.lexicon import rules
+
+    monkeypatch.setattr(memo, "LIMIT", 3)
+    monkeypatch.setattr(scanning, "_OPTIONS", {})
+    r = rules("he")
+    first = scanning.strip_options("ובטירנה", r, name_only=False)
+    for word in ("בטירנה", "לפיונגיאנג", "מאלבניה", "ובטירנה"):
+        assert len(scanning.strip_options(word, r, name_only=False)) > 1
+        assert len(scanning._OPTIONS) <= 3
+    assert scanning.strip_options("ובטירנה", r, name_only=False) == first
+    words = memo.WordMemo(len)
+    for w in ("a", "bb", "ccc", "dddd"):
+        assert words[w] == len(w) and len(words) <= 3

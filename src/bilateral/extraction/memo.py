@@ -24,6 +24,14 @@ class WordMemo(dict):
         return value
 
 
+def room(memo: dict) -> dict:
+    """``memo``, emptied first when it holds :data:`LIMIT` entries: the same bound for a plain
+    dict memo whose hits must cost no more than a lookup (one filled as ``room(memo)[key] = v``)."""
+    if len(memo) >= LIMIT:
+        memo.clear()
+    return memo
+
+
 _MEMOS: dict[tuple[str, ...], WordMemo] = {}
 
 

@@ -18,6 +18,7 @@ from babel import Locale
 from ... import resources
 from ...reading import structure
 from ...vocab import lang_code
+from ..memo import room
 
 PIECE = re.compile(r"[^\W_]+(?:['׳\"״’][^\W_]+)*['׳]?")
 # CLDR codes that are not states (the EU, the UN, the world, pseudo-locales, uninhabited islands).
@@ -260,7 +261,7 @@ class Rules:
         hit = _NEVER.get(key)
         if hit is None:
             # a known given name is itself, not a prefix on a function word (שלמה is not ש+למה)
-            hit = _NEVER[key] = word in self.never or word not in self.given and any(
+            hit = room(_NEVER)[key] = word in self.never or word not in self.given and any(
                 word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never
                 for p in self.prefixes)
         return hit
@@ -275,7 +276,7 @@ class Rules:
         return word not in self.given and any(p.match(word) for p in self.never_patterns)
 
 
-_NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data)
+_NEVER: dict[tuple[str, str], bool] = {}  # memo of Rules.is_never (a function of fixed data), bounded
 
 
 @cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...reading import structure
-from ..memo import word_memo
+from ..memo import room, word_memo
 from .lexicon import AnyLexicon, Piece, Rules, rules, sep
 from .scanning import (
     Known,
@@ -37,7 +37,7 @@ def phrases_from(text: str, phrases: str, r: Rules, allow_prefix: bool) -> tuple
         found: list[tuple[str, ...]] = []
         for _, rest in options:
             found.extend(index.get(rest if r.he else rest.lower(), ()))
-        hit = _FIRSTS[key] = tuple(found)
+        hit = room(_FIRSTS)[key] = tuple(found)
     return hit
 
 

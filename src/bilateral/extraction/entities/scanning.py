@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ...reading import structure
-from ..memo import LIMIT
+from ..memo import room
 from .lexicon import PIECE, AnyLexicon, Form, Piece, Rules, join, sep, split_form
 
 Hit = tuple[int, int, Form, str]  # start, end, form, surface (as written, without prefix letters)
@@ -41,7 +41,7 @@ def strip_options(piece: str, r: Rules, name_only: bool) -> list[tuple[str, str]
     key = (piece, r.he, name_only)
     cached = _OPTIONS.get(key)
     if cached is None:
-        cached = _OPTIONS[key] = _strip(piece, r, name_only)
+        cached = room(_OPTIONS)[key] = _strip(piece, r, name_only)
     return cached
 
 
@@ -69,9 +69,7 @@ def readings(piece: str, lex: AnyLexicon, r: Rules) -> tuple[tuple[str, str, lis
     base = getattr(lex, "base", lex)
     found = base.readings.get(piece)
     if found is None:
-        if len(base.readings) >= LIMIT:
-            base.readings.clear()
-        found = base.readings[piece] = tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False)
+        found = room(base.readings)[piece] = tuple((p, rest, es) for p, rest in strip_options(piece, r, name_only=False)
                                              if (es := base.entries(rest)))
     own = lex.own_words() if lex is not base else None
     # (a reading is the piece or a part of it, so one that is an own form's first piece holds it)
