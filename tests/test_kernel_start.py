@@ -79,3 +79,28 @@ def test_each_started_kernel_is_stopped_when_papermill_fails(stopped, monkeypatc
     monkeypatch.setattr(papermill, "execute_notebook", fake)
     assert build.build(SEED, tmp_path).status == "failed"
     assert len(stopped) == 2 and not any(kernel.has_kernel for kernel, _ in stopped)
+
+
+def test_an_interruption_kills_the_kernel_and_leaves_its_clients_to_the_exit(monkeypatch, tmp_path):
+    started = []
+    real = execution.start_kernel
+
+    def starting(folder):
+        kernel = real(folder)
+        kernel.client()  # as papermill makes one
+        started.append(kernel)
+        return kernel
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(execution, "start_kernel", starting)
+    monkeypatch.setattr(papermill, "execute_notebook", interrupted)
+    monkeypatch.setattr(execution, "_ABANDONED", [])
+    with pytest.raises(KeyboardInterrupt):
+        build.build(SEED, tmp_path)
+    [kernel] = started
+    assert not kernel.has_kernel and not kernel.clients
+    # Closing or collecting them could wait forever on a socket an interrupted start left open.
+    [client] = execution._ABANDONED
+    assert client._created_context is False

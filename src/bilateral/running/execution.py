@@ -33,6 +33,10 @@ from ..vocab import KERNEL_NAME
 #: What a kernel that did not start says (the errors of jupyter_client and zmq).
 START_FAILURES = ("Kernel didn't respond", "Kernel died before replying", "Address already in use")
 
+#: Clients of kernels killed by an interruption, kept until exit, when pyzmq no longer
+#: terminates contexts (see :func:`abandon_kernel`).
+_ABANDONED: list = []
+
 #: The kernel's IPython history: in memory, never a file that outlives the run.
 _KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:"]
 
@@ -59,10 +63,16 @@ def execute(notebook: Path, output: Path, params: dict, folder: Path,
                     return papermill.execute_notebook(
                         str(notebook), str(output), parameters=params, kernel_name=KERNEL_NAME, km=kernel,
                         progress_bar=False, log_output=False, cwd=str(folder), execution_timeout=600,
-                        request_save_on_cell_execute=False)
+                        request_save_on_cell_execute=False, shutdown_kernel="immediate")
                 except Exception as exc:  # noqa: BLE001 - filtered just below
                     if attempt or not did_not_start(exc):
                         raise
+                except BaseException:
+                    # Interrupted (Ctrl-C, SIGTERM), perhaps while a client was being made.
+                    if kernel is not None:
+                        abandon_kernel(kernel)
+                        kernel = None
+                    raise
                 finally:
                     if kernel is not None:
                         stop_kernel(kernel)
@@ -93,11 +103,28 @@ def start_kernel(folder: Path):
 
 def stop_kernel(kernel) -> None:
     """Close the clients of ``kernel`` and kill its process (see the module's notes)."""
-    from jupyter_core.utils import run_sync
 
     for client in kernel.clients:
         client.stop_channels()
     kernel.clients.clear()
+    kill_kernel(kernel)
+
+
+def abandon_kernel(kernel) -> None:
+    """After an interruption: kill the process of ``kernel`` and leave its clients alone until
+    the interpreter exits. Closing a client, or collecting one, terminates its zmq context, which
+    waits forever when an interrupted start left one of its sockets open."""
+    for client in kernel.clients:
+        client._created_context = False  # jupyter_client's finalizer then leaves the context be
+    _ABANDONED.extend(kernel.clients)
+    kernel.clients.clear()
+    kill_kernel(kernel)
+
+
+def kill_kernel(kernel) -> None:
+    """Kill the process of ``kernel`` if it runs, and remove its connection file."""
+    from jupyter_core.utils import run_sync
+
     with contextlib.suppress(RuntimeError):  # "No kernel is running!": it died on its own
         if run_sync(kernel.is_alive)():
             run_sync(kernel.shutdown_kernel)(now=True)
