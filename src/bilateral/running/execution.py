@@ -11,6 +11,8 @@ and why:
   arrived and every file is written by then, and a polite shutdown costs about 0.6 s of an
   interpreter tearing itself down. Its history stays in memory, as in papermill's own kernels,
   and its stderr goes nowhere (an interrupted batch does not spill kernel tracebacks).
+- An interrupted run (Ctrl-C, SIGTERM) kills its kernel and leaves the kernel's clients to the
+  interpreter's exit: closing a client whose start was interrupted can wait forever.
 - A kernel that fails to start (many starting at once can miss their deadline or clash on a
   port, jupyter_client's known race) is retried once.
 - The notebook is written once, at the end: papermill's default saves it after every cell,
@@ -103,7 +105,6 @@ def start_kernel(folder: Path):
 
 def stop_kernel(kernel) -> None:
     """Close the clients of ``kernel`` and kill its process (see the module's notes)."""
-
     for client in kernel.clients:
         client.stop_channels()
     kernel.clients.clear()
