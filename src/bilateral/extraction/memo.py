@@ -18,15 +18,14 @@ class WordMemo(dict):
         self.fn = fn
 
     def __missing__(self, word: str) -> Any:
-        if len(self) >= LIMIT:
-            self.clear()  # bounded: a long run of articles keeps at most this many words
-        value = self[word] = self.fn(word)
+        value = room(self)[word] = self.fn(word)
         return value
 
 
 def room(memo: dict) -> dict:
-    """``memo``, emptied first when it holds :data:`LIMIT` entries: the same bound for a plain
-    dict memo whose hits must cost no more than a lookup (one filled as ``room(memo)[key] = v``)."""
+    """``memo``, emptied first when it holds :data:`LIMIT` entries, so that a long run of
+    articles keeps at most that many answers; also for a plain dict memo whose hits must cost no
+    more than a lookup (filled as ``room(memo)[key] = value``)."""
     if len(memo) >= LIMIT:
         memo.clear()
     return memo

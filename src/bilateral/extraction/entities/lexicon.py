@@ -262,8 +262,7 @@ class Rules:
         if hit is None:
             # a known given name is itself, not a prefix on a function word (שלמה is not ש+למה)
             hit = room(_NEVER)[key] = word in self.never or word not in self.given and any(
-                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never
-                for p in self.prefixes)
+                word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in self.never for p in self.prefixes)
         return hit
 
     def verb_like(self, word: str) -> bool:
